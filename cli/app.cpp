@@ -1,0 +1,134 @@
+#include "cli/app.hpp"
+
+#include "cli/commands/registry.hpp"
+#include "cli/context.hpp"
+#include "cli/exit_codes.hpp"
+#include "error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+
+namespace ankang::cli {
+
+namespace {
+
+// The current date in China (UTC+8), whatever the machine's zone.
+domain::Date today_in_china(std::time_t now)
+{
+  const std::time_t shifted = now + 8 * 3600;
+  return domain::Date::from_days(static_cast<int32_t>(shifted / 86400));
+}
+
+std::string utc_timestamp(std::time_t now)
+{
+  std::tm tm {};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string login_name()
+{
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+  if (const char* u = std::getenv("USER"); u && *u) return u;
+  return "unknown";
+}
+
+void print_error(std::ostream& err, std::string_view message, std::string_view hint = {})
+{
+  std::string line = fmt::format("ankang: error: {}", message);
+  if (!hint.empty()) line += fmt::format(": {}", hint);
+  // One line, always: a message built from user input must not break it.
+  for (char& c : line)
+    if (c == '\n' || c == '\r') c = ' ';
+  err << line << '\n';
+}
+
+// CLI11's messages start with a capital and have no "what"; keep them, on one line.
+void resolve_globals(Context& ctx)
+{
+  ctx.lang = domain::parse_lang(ctx.lang_text);
+  const std::time_t now = std::time(nullptr);
+  ctx.now_utc = utc_timestamp(now);
+  ctx.today = ctx.today_text.empty() ? today_in_china(now) : parse_date_option("--today", ctx.today_text);
+  if (ctx.user.empty()) ctx.user = login_name();
+  ctx.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
+}
+
+}  // namespace
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err)
+{
+  Context ctx(out, err);
+  CLI::App app{"ankang: hazard investigation and remediation (隐患排查治理) from the command line", "ankang"};
+  app.set_version_flag("--version", std::string("ankang ") + ANKANG_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--db", ctx.db_path, "Database file (env ANKANG_DB)")->envname("ANKANG_DB")->default_str("ankang.db");
+  app.add_option("--today,--as-of", ctx.today_text, "Today's date, e.g. 2021-09-06 (env ANKANG_TODAY; default: today in China)")
+      ->envname("ANKANG_TODAY");
+  app.add_option("--user", ctx.user, "Who is acting, recorded in history (env ANKANG_USER; default: login name)")
+      ->envname("ANKANG_USER");
+  app.add_option("--lang", ctx.lang_text, "Labels: zh (default) or en")->default_str("zh");
+  app.add_flag("-q,--quiet", ctx.quiet, "Print no notes on standard error");
+  app.footer("Examples:\n"
+             "  ankang init --db ankang.db\n"
+             "  ankang hazard import findings.csv\n"
+             "  ankang rectify overdue --check\n"
+             "  ankang report weekly --period last-week -o weekly.md\n"
+             "Run 'ankang COMMAND --help' for a command's options, 'ankang help exit-codes' for exit codes.");
+
+  for (const auto& group : command_groups()) {
+    CLI::App* sub = app.add_subcommand(group.name, group.description);
+    group.add(*sub, ctx);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e, out, err);
+    print_error(err, e.what(), "see 'ankang --help'");
+    return k_exit_usage;
+  } catch (const Error& e) {
+    print_error(err, e.what(), e.hint());
+    return exit_code_for(e.kind());
+  }
+
+  try {
+    resolve_globals(ctx);
+    if (!ctx.action) {
+      // A group named without a subcommand: show its help.
+      out << app.help();
+      return k_exit_usage;
+    }
+    return ctx.action();
+  } catch (const Error& e) {
+    print_error(err, e.what(), e.hint());
+    return exit_code_for(e.kind());
+  } catch (const SQLite::Exception& e) {
+    print_error(err, fmt::format("database error (SQLite code {})", e.getErrorCode()),
+                "run 'ankang db check'");
+    return k_exit_failure;
+  } catch (const std::bad_alloc&) {
+    print_error(err, "out of memory");
+    return k_exit_failure;
+  } catch (const std::exception& e) {
+    print_error(err, e.what());
+    return k_exit_failure;
+  }
+}
+
+}  // namespace ankang::cli

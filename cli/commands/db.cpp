@@ -1,0 +1,66 @@
+#include "cli/commands/registry.hpp"
+#include "cli/exit_codes.hpp"
+#include "store/database.hpp"
+
+#include <fmt/format.h>
+
+namespace ankang::cli {
+
+namespace {
+
+int run_check(Context& ctx)
+{
+  auto db = ctx.open_db();
+  const auto r = store::check(db);
+  auto& out = ctx.out;
+  out << fmt::format("{}: {}\n", ctx.tr("完整性检查", "integrity"), r.integrity_ok ? "ok" : ctx.tr("失败", "FAILED"));
+  if (!r.integrity_ok)
+    for (const auto& m : r.integrity_messages) out << "  " << m << '\n';
+  out << fmt::format("{}: {}\n", ctx.tr("外键检查", "foreign keys"),
+                     r.foreign_key_problems.empty() ? "ok" : ctx.tr("失败", "FAILED"));
+  for (const auto& m : r.foreign_key_problems) out << "  " << m << '\n';
+  out << fmt::format("{}: {} ({} {})\n", ctx.tr("结构版本", "schema version"), r.schema_version,
+                     ctx.tr("应为", "expected"), r.expected_schema_version);
+  out << fmt::format("{}: {}\n", ctx.tr("状态与历史一致", "status matches history"),
+                     r.status_mismatches.empty() ? "ok" : ctx.tr("失败", "FAILED"));
+  for (const auto& m : r.status_mismatches) out << "  " << m << '\n';
+  return r.ok() ? k_exit_ok : k_exit_failure;
+}
+
+}  // namespace
+
+void add_db_commands(CLI::App& group, Context& ctx)
+{
+  group.require_subcommand(1);
+
+  auto* check = group.add_subcommand("check", "Check integrity, foreign keys, schema version and status history");
+  set_example(check, "ankang db check");
+  check->callback([&ctx] { ctx.action = [&ctx] { return run_check(ctx); }; });
+
+  auto* backup = group.add_subcommand("backup", "Copy the database to FILE with SQLite's online backup (safe while others write)");
+  auto& target = ctx.own<std::string>();
+  backup->add_option("FILE", target, "The backup file to create")->required();
+  set_example(backup, "ankang db backup /srv/backup/ankang-$(date +%F).db");
+  backup->callback([&ctx, &target] {
+    ctx.action = [&ctx, &target] {
+      auto db = ctx.open_db();
+      store::backup(db, target);
+      ctx.note(fmt::format("backed up {} to {}", ctx.db_path, target));
+      return 0;
+    };
+  });
+
+  auto* version = group.add_subcommand("version", "Print the database's schema version and the binary's");
+  set_example(version, "ankang db version");
+  version->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto db = ctx.open_db();
+      ctx.out << fmt::format("{}: {}\n{}: {}\n", ctx.tr("数据库结构版本", "database schema version"), db.schema_version(),
+                             ctx.tr("本程序支持的结构版本", "schema version of this ankang"),
+                             store::current_schema_version());
+      return 0;
+    };
+  });
+}
+
+}  // namespace ankang::cli

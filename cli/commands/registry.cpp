@@ -1,0 +1,27 @@
+#include "cli/commands/registry.hpp"
+
+#include <array>
+
+namespace ankang::cli {
+
+namespace {
+
+const std::array k_groups{
+    CommandGroup{"init", "Create a new ankang database", add_init_command},
+    CommandGroup{"db", "Check, back up and inspect the database", add_db_commands},
+    CommandGroup{"enterprise", "Register, import and query enterprises (企业)", add_enterprise_commands},
+    CommandGroup{"hazard", "Record, import and query hazards (隐患)", add_hazard_commands},
+    CommandGroup{"inspection", "List and show inspections (检查)", add_inspection_commands},
+    CommandGroup{"rectify", "Rectification: plan, progress, extend, done, verify (整改闭环)", add_rectify_commands},
+    CommandGroup{"report", "Weekly, summary, overdue, enterprise and quarterly reports (报表)", add_report_commands},
+    CommandGroup{"calendar", "China's working-day calendar with 调休 (工作日历)", add_calendar_commands},
+    CommandGroup{"help", "Help topics, e.g. 'ankang help exit-codes'", add_help_commands},
+};
+
+}  // namespace
+
+std::span<const CommandGroup> command_groups() { return k_groups; }
+
+void set_example(CLI::App* cmd, const std::string& example) { cmd->footer("Example:\n  " + example); }
+
+}  // namespace ankang::cli

@@ -1,0 +1,23 @@
+#include "cli/context.hpp"
+
+#include "error.hpp"
+
+#include <fmt/format.h>
+
+namespace ankang::cli {
+
+store::Database Context::open_db() const { return store::Database::open(db_path); }
+
+void Context::note(std::string_view text) const
+{
+  if (!quiet) err << "ankang: " << text << '\n';
+}
+
+domain::Date parse_date_option(std::string_view option, std::string_view text)
+{
+  std::string why;
+  if (auto d = domain::try_parse_date(text, why)) return *d;
+  throw Error(ErrorKind::usage, fmt::format("invalid value for {}: '{}' is not a date: {}", option, text, why));
+}
+
+}  // namespace ankang::cli

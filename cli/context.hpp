@@ -1,0 +1,62 @@
+#pragma once
+// What every command receives: the global options, the streams, and the action chosen by
+// parsing. Commands record their work in `action` while CLI11 parses; run() calls it after.
+#include "domain/codes.hpp"
+#include "domain/date.hpp"
+#include "store/database.hpp"
+
+#include <functional>
+#include <memory>
+#include <vector>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace ankang::cli {
+
+struct Context {
+  Context(std::ostream& o, std::ostream& e) : out(o), err(e) {}
+
+  std::ostream& out;
+  std::ostream& err;
+
+  // Global options as given.
+  std::string db_path = "ankang.db";
+  std::string today_text;
+  std::string user;
+  std::string lang_text = "zh";
+  bool quiet = false;
+
+  // Resolved once after parsing.
+  domain::Date today;
+  domain::Lang lang = domain::Lang::zh;
+  std::string now_utc;  // ISO 8601 timestamp for created_at and event times
+  bool stderr_is_terminal = false;
+
+  std::function<int()> action;
+
+  // Storage for a command's option values, alive for the whole run.
+  template <class T>
+  T& own()
+  {
+    auto p = std::make_shared<T>();
+    m_owned.push_back(p);
+    return *p;
+  }
+
+  // Opens (and migrates) the database named by --db; throws Error(not_found) if missing.
+  store::Database open_db() const;
+
+  std::string_view tr(std::string_view zh, std::string_view en) const { return lang == domain::Lang::zh ? zh : en; }
+  // A note on stderr unless -q.
+  void note(std::string_view text) const;
+
+private:
+  std::vector<std::shared_ptr<void>> m_owned;
+};
+
+// Parses a date option's value as a usage error (exit 2) naming the option.
+domain::Date parse_date_option(std::string_view option, std::string_view text);
+
+}  // namespace ankang::cli

@@ -1,0 +1,366 @@
+#include "io/table.hpp"
+
+#include "error.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+namespace ankang::io {
+
+namespace {
+
+// Decodes one UTF-8 code point at s[i]; returns -1 for an invalid sequence (advancing one byte).
+int32_t next_code_point(std::string_view s, size_t& i)
+{
+  utf8proc_int32_t cp = -1;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) {
+    ++i;
+    return -1;
+  }
+  i += static_cast<size_t>(n);
+  return cp;
+}
+
+// A cell as one line of a terminal table: newlines and tabs become spaces, other control
+// characters and invalid bytes are made visible.
+std::string single_line(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t start = i;
+    const int32_t cp = next_code_point(s, i);
+    if (cp == '\n' || cp == '\t' || cp == '\r') {
+      if (cp != '\r') out += ' ';
+    } else if (cp < 0) {
+      out += "\xEF\xBF\xBD";
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += fmt::format("\\x{:02x}", cp);
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+class TextTableWriter final : public RowWriter {
+public:
+  explicit TextTableWriter(std::ostream& out) : m_out(out) {}
+  void begin(const std::vector<Column>& columns) override
+  {
+    m_columns = columns;
+    m_widths.assign(columns.size(), 0);
+    for (size_t i = 0; i < columns.size(); ++i) m_widths[i] = display_width(columns[i].label);
+  }
+  void row(const Row& cells) override
+  {
+    std::vector<std::string> line;
+    line.reserve(m_columns.size());
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+      line.push_back(i < cells.size() ? single_line(cells[i].text) : std::string());
+      m_widths[i] = std::max(m_widths[i], display_width(line.back()));
+    }
+    m_rows.push_back(std::move(line));
+  }
+  void end() override
+  {
+    std::vector<std::string> header;
+    for (const auto& c : m_columns) header.push_back(single_line(c.label));
+    print_line(header);
+    std::string rule;
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+      if (i) rule += "  ";
+      rule += std::string(m_widths[i], '-');
+    }
+    m_out << rule << '\n';
+    for (const auto& r : m_rows) print_line(r);
+  }
+
+private:
+  void print_line(const std::vector<std::string>& cells)
+  {
+    std::string line;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const size_t pad = m_widths[i] - display_width(cells[i]);
+      const bool last = i + 1 == cells.size();
+      if (i) line += "  ";
+      if (m_columns[i].align == Align::right) {
+        line += std::string(pad, ' ');
+        line += cells[i];
+      } else {
+        line += cells[i];
+        if (!last) line += std::string(pad, ' ');
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    m_out << line << '\n';
+  }
+
+  std::ostream& m_out;
+  std::vector<Column> m_columns;
+  std::vector<size_t> m_widths;
+  std::vector<std::vector<std::string>> m_rows;
+};
+
+class CsvWriter final : public RowWriter {
+public:
+  CsvWriter(std::ostream& out, WriteOptions options) : m_out(out), m_options(options) {}
+  void begin(const std::vector<Column>& columns) override
+  {
+    if (m_options.bom) m_out << "\xEF\xBB\xBF";
+    std::string line;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i) line += ',';
+      line += csv_cell(m_options.for_people ? columns[i].label : columns[i].key, Cell::Type::text);
+    }
+    m_out << line << "\r\n";
+    m_count = columns.size();
+  }
+  void row(const Row& cells) override
+  {
+    std::string line;
+    for (size_t i = 0; i < m_count; ++i) {
+      if (i) line += ',';
+      if (i < cells.size()) line += csv_cell(cells[i].text, cells[i].type);
+    }
+    m_out << line << "\r\n";
+  }
+  void end() override { m_out.flush(); }
+
+private:
+  std::string csv_cell(std::string_view text, Cell::Type type) const
+  {
+    if (m_options.for_people && type == Cell::Type::text && looks_like_formula(text))
+      return csv_quote("'" + std::string(text));
+    return csv_quote(text);
+  }
+  std::ostream& m_out;
+  WriteOptions m_options;
+  size_t m_count = 0;
+};
+
+class MarkdownWriter final : public RowWriter {
+public:
+  explicit MarkdownWriter(std::ostream& out) : m_out(out) {}
+  void begin(const std::vector<Column>& columns) override
+  {
+    m_count = columns.size();
+    std::string head = "|", rule = "|";
+    for (const auto& c : columns) {
+      head += " " + markdown_escape(c.label) + " |";
+      rule += c.align == Align::right ? " ---: |" : " --- |";
+    }
+    m_out << head << '\n' << rule << '\n';
+  }
+  void row(const Row& cells) override
+  {
+    std::string line = "|";
+    for (size_t i = 0; i < m_count; ++i) {
+      line += ' ';
+      if (i < cells.size()) line += markdown_escape(cells[i].text);
+      line += " |";
+    }
+    m_out << line << '\n';
+  }
+  void end() override { m_out.flush(); }
+
+private:
+  std::ostream& m_out;
+  size_t m_count = 0;
+};
+
+class JsonWriter final : public RowWriter {
+public:
+  JsonWriter(std::ostream& out, bool lines) : m_out(out), m_lines(lines) {}
+  void begin(const std::vector<Column>& columns) override
+  {
+    m_keys.clear();
+    for (const auto& c : columns) m_keys.push_back(json_escape(c.key));
+    if (!m_lines) m_out << '[';
+  }
+  void row(const Row& cells) override
+  {
+    std::string obj = "{";
+    for (size_t i = 0; i < m_keys.size(); ++i) {
+      if (i) obj += m_lines ? "," : ", ";
+      obj += m_keys[i];
+      obj += m_lines ? ":" : ": ";
+      if (i >= cells.size() || cells[i].type == Cell::Type::null)
+        obj += "null";
+      else if (cells[i].type == Cell::Type::number)
+        obj += cells[i].text;
+      else
+        obj += json_escape(cells[i].text);
+    }
+    obj += '}';
+    if (m_lines) {
+      m_out << obj << '\n';
+    } else {
+      m_out << (m_first ? "\n  " : ",\n  ") << obj;
+      m_first = false;
+    }
+  }
+  void end() override
+  {
+    if (!m_lines) m_out << (m_first ? "]\n" : "\n]\n");
+    m_out.flush();
+  }
+
+private:
+  std::ostream& m_out;
+  bool m_lines;
+  bool m_first = true;
+  std::vector<std::string> m_keys;
+};
+
+}  // namespace
+
+Format parse_format(std::string_view text)
+{
+  if (text == "table") return Format::table;
+  if (text == "csv") return Format::csv;
+  if (text == "json") return Format::json;
+  if (text == "jsonl" || text == "ndjson") return Format::jsonl;
+  if (text == "md" || text == "markdown") return Format::md;
+  throw Error(ErrorKind::usage, fmt::format("unknown format '{}': expected table, csv, json, jsonl or md", text));
+}
+
+std::string_view format_name(Format f)
+{
+  switch (f) {
+  case Format::table: return "table";
+  case Format::csv: return "csv";
+  case Format::json: return "json";
+  case Format::jsonl: return "jsonl";
+  case Format::md: return "md";
+  }
+  return "table";
+}
+
+std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out, WriteOptions options)
+{
+  switch (format) {
+  case Format::table: return std::make_unique<TextTableWriter>(out);
+  case Format::csv: return std::make_unique<CsvWriter>(out, options);
+  case Format::json: return std::make_unique<JsonWriter>(out, false);
+  case Format::jsonl: return std::make_unique<JsonWriter>(out, true);
+  case Format::md: return std::make_unique<MarkdownWriter>(out);
+  }
+  return std::make_unique<TextTableWriter>(out);
+}
+
+void write_table(const Table& table, Format format, std::ostream& out, WriteOptions options)
+{
+  auto writer = make_row_writer(format, out, options);
+  writer->begin(table.columns);
+  for (const auto& r : table.rows) writer->row(r);
+  writer->end();
+}
+
+size_t display_width(std::string_view s)
+{
+  size_t width = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const int32_t cp = next_code_point(s, i);
+    if (cp < 0) {
+      width += 1;
+      continue;
+    }
+    const int w = utf8proc_charwidth(cp);
+    width += w > 0 ? static_cast<size_t>(w) : 0;
+  }
+  return width;
+}
+
+std::string json_escape(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t start = i;
+    const int32_t cp = next_code_point(s, i);
+    switch (cp) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    default:
+      if (cp < 0)
+        out += "\\ufffd";
+      else if (cp < 0x20 || cp == 0x7F)
+        out += fmt::format("\\u{:04x}", cp);
+      else if (cp == 0x2028 || cp == 0x2029)
+        out += fmt::format("\\u{:04x}", cp);
+      else
+        out.append(s.substr(start, i - start));
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string markdown_escape(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t start = i;
+    const int32_t cp = next_code_point(s, i);
+    switch (cp) {
+    case '|': out += "\\|"; break;
+    case '\\': out += "\\\\"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '&': out += "&amp;"; break;
+    case '`': out += "\\`"; break;
+    case '*': out += "\\*"; break;
+    case '_': out += "\\_"; break;
+    case '[': out += "\\["; break;
+    case ']': out += "\\]"; break;
+    case '\r': break;
+    case '\n': out += "<br>"; break;
+    case '\t': out += ' '; break;
+    default:
+      if (cp < 0)
+        out += "\xEF\xBF\xBD";
+      else if (cp < 0x20 || cp == 0x7F)
+        out += ' ';
+      else
+        out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::string csv_quote(std::string_view s)
+{
+  bool needs = s.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!needs) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+bool looks_like_formula(std::string_view s)
+{
+  if (s.empty()) return false;
+  const char c = s.front();
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+}  // namespace ankang::io

@@ -1,0 +1,84 @@
+#pragma once
+// Opening, creating, migrating, checking and backing up an ankang database.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ankang::store {
+
+// 'AKNG' in PRAGMA application_id marks a file as an ankang database.
+inline constexpr int k_application_id = 0x414B4E47;
+
+// The schema version this build writes: the highest embedded migration.
+int current_schema_version();
+
+class Database {
+public:
+  // Opens an existing database and migrates it to the current schema in one transaction.
+  // Throws Error(not_found) with the 'run ankang init' hint when the file does not exist,
+  // Error(invalid_input) when it is not an ankang database or was written by a newer ankang.
+  static Database open(const std::string& path);
+  // Creates a new database (file mode 0600) with the current schema. Refuses an existing file.
+  static Database create(const std::string& path);
+  // An in-memory database with the current schema, for tests.
+  static Database in_memory();
+
+  SQLite::Database& sql() { return *m_db; }
+  const std::string& path() const { return m_path; }
+  int schema_version();
+
+private:
+  Database(std::unique_ptr<SQLite::Database> db, std::string path);
+  std::unique_ptr<SQLite::Database> m_db;
+  std::string m_path;
+};
+
+// Runs the embedded migrations above the database's user_version, each in one transaction
+// with its version bump.
+void migrate(SQLite::Database& db);
+
+// A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so that concurrent
+// writers wait on the busy timeout instead of failing half-way. Rolls back unless committed.
+class WriteTransaction {
+public:
+  explicit WriteTransaction(SQLite::Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+private:
+  SQLite::Database& m_db;
+  bool m_done = false;
+};
+
+struct CheckResult {
+  bool integrity_ok = false;
+  std::vector<std::string> integrity_messages;
+  std::vector<std::string> foreign_key_problems;
+  int schema_version = 0;
+  int expected_schema_version = 0;
+  // Hazards whose stored status differs from what their events imply.
+  std::vector<std::string> status_mismatches;
+  bool ok() const
+  {
+    return integrity_ok && foreign_key_problems.empty() && schema_version == expected_schema_version &&
+           status_mismatches.empty();
+  }
+};
+
+CheckResult check(Database& db);
+
+// Copies the database to `target` with SQLite's online backup API (safe while others write).
+// The target is created with mode 0600; an existing target is refused.
+void backup(Database& db, const std::string& target);
+
+// Wraps a callable so that SQLite exceptions surface as Error(database) with a sentence,
+// never the raw SQLite text alone.
+[[noreturn]] void rethrow_sqlite(const std::exception& e, std::string_view what);
+
+}  // namespace ankang::store

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job on demo data: builds Release, creates a database from examples/ in a scratch
+# folder, imports the enterprises and the August-September 2021 findings, and prints the report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bash scripts/deps.sh
+export CCACHE_DIR=${CCACHE_DIR:-$root/.ccache}
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DANKANG_TESTS=OFF >/dev/null
+cmake --build build/release -j "$(nproc)" >/dev/null
+ankang=$root/build/release/ankang
+
+demo=${DEMO_DIR:-$(mktemp -d -t ankang-demo.XXXXXX)}
+cd "$demo"
+rm -f demo.db demo.db-wal demo.db-shm
+export ANKANG_DB=$demo/demo.db ANKANG_TODAY=2021-09-27 ANKANG_USER=省总工会劳动保护部
+echo "== ankang demo in $demo (today: $ANKANG_TODAY)"
+"$ankang" init
+"$ankang" db check
+echo "== done: the database is $ANKANG_DB"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds with warnings as errors, and runs every
+# test in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Usage: scripts/test.sh [--fast]   (--fast: the normal build only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+fast=0
+[ "${1:-}" = "--fast" ] && fast=1
+
+extra=()
+[ -n "${ANKANG_FUZZ_DEPS:-1}" ] && extra+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
+bash scripts/deps.sh "${extra[@]}"
+
+jobs=$(nproc)
+export CCACHE_DIR=${CCACHE_DIR:-$root/.ccache}
+
+build() {  # build DIR [cmake args…]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANKANG_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+status=0
+build build/test
+(cd build/test && ctest --output-on-failure -j "$jobs" --timeout 900) || status=1
+
+if [ $fast = 0 ]; then
+  build build/sanitize -DANKANG_SANITIZE=ON
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  (cd build/sanitize && ctest --output-on-failure -j "$jobs" --timeout 900 -E 'bench') || status=1
+fi
+
+if [ $status = 0 ]; then echo "scripts/test.sh: all tests passed"; else echo "scripts/test.sh: FAILED"; fi
+exit $status
