@@ -16,6 +16,7 @@ random.random() is used (its sequence for an int seed is stable across Python 3 
 import argparse
 import csv
 import datetime
+import fractions
 import os
 import random
 import sys
@@ -1146,6 +1147,9 @@ def bench_findings(rng, enterprises, usccs, count, path, encoding, bad_fraction,
     majors = {}
     for key, m in MAJORS.items():
         majors.setdefault(m[0], []).append(m)
+    # exact arithmetic: exactly floor(fraction * count) bad rows, spread evenly
+    exact = fractions.Fraction(str(bad_fraction))
+    bad_num, bad_den = exact.numerator, exact.denominator
     bad_kinds = ["date", "enterprise", "level", "description"]
     bad_counts = dict.fromkeys(bad_kinds, 0)
     f, w = open_csv(path, encoding)
@@ -1187,7 +1191,7 @@ def bench_findings(rng, enterprises, usccs, count, path, encoding, bad_fraction,
                             funds = fmt_wan(rng.pick([20, 50, 80, 100, 150, 300, 500, 1200, 3500]))
                     row = [uscc, found, kind, inspectors, loc, desc, rng.pick(CATEGORY_WORDS[cat]), level, basis,
                            due, owner, funds]
-                    if bad_fraction and (written + 1) * bad_fraction // 1 > written * bad_fraction // 1:
+                    if bad_num and (written + 1) * bad_num // bad_den > written * bad_num // bad_den:
                         kind_bad = bad_kinds[bad % 4]
                         bad += 1
                         bad_counts[kind_bad] += 1
