@@ -1116,7 +1116,10 @@ def bench_enterprises(rng, count, path, encoding):
                     break
             usccs.add(uscc)
             while True:
-                place = rng.pick(["青海", COUNTY[code][2][:-1] if len(COUNTY[code][2]) > 2 else COUNTY[code][2]])
+                county = COUNTY[code][2]
+                if county.endswith("区"):  # a city district: companies take the city's name (西宁, 海东)
+                    county = PREFECTURES[code[:4]][1]
+                place = rng.pick(["青海", county[:-1] if len(county) > 2 else county])
                 name = place + rng.pick(NAME_WORDS) + rng.pick(NAME_TRADE[sector]) + rng.pick(
                     ["有限公司", "有限责任公司", "股份有限公司"])
                 if name not in names:
