@@ -1,0 +1,643 @@
+#include "store/hazard_store.hpp"
+
+#include "error.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <bit>
+#include <cstring>
+
+namespace ankang::store {
+
+namespace {
+
+using domain::Date;
+
+// The columns of `hazard` in the order hazard_from_row reads them.
+constexpr std::string_view k_hazard_columns =
+    "h.id, h.uuid, h.no, h.enterprise_id, h.sector, h.inspection_id, h.found_on, h.found_by, h.location, "
+    "h.description, h.category, h.level, h.basis, h.stop_production, h.status, h.due_on, h.owner, h.owner_dept, "
+    "h.measures, h.funds, h.emergency_plan, h.completed_on, h.verified_on, h.verified_by, h.closed_on, h.voided_on, "
+    "h.on_spot, h.extensions, h.dedupe_key, h.batch_id, h.created_at, h.updated_at";
+
+// A version-4 UUID made by SQLite itself, so that inserts need no random source of their own.
+constexpr std::string_view k_uuid_expr =
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
+// The parameters shared by INSERT and UPDATE; the order is the order of the SQL below.
+constexpr std::string_view k_hazard_params =
+    ":no, :enterprise_id, :sector, :inspection_id, :found_on, :found_by, :location, :description, :category, :level, "
+    ":basis, :stop_production, :status, :due_on, :owner, :owner_dept, :measures, :funds, :emergency_plan, "
+    ":completed_on, :verified_on, :verified_by, :closed_on, :voided_on, :on_spot, :extensions, :dedupe_key, :batch_id, "
+    ":updated_at";
+
+std::string insert_sql()
+{
+  std::string columns;
+  std::string_view params = k_hazard_params;
+  // Column names are the parameter names without their colons.
+  for (char c : params)
+    if (c != ':') columns += c;
+  // The shared parameters come first so that SQLite numbers them in their order (bind_hazard).
+  return fmt::format("INSERT INTO hazard ({}, uuid, created_at) VALUES ({}, coalesce(:uuid, {}), :updated_at)", columns,
+                     params, k_uuid_expr);
+}
+
+std::string update_sql()
+{
+  std::string sets;
+  std::string_view rest = k_hazard_params;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view p = rest.substr(0, comma);
+    while (!p.empty() && p.front() == ' ') p.remove_prefix(1);
+    if (!sets.empty()) sets += ", ";
+    sets += fmt::format("{} = {}", p.substr(1), p);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return fmt::format("UPDATE hazard SET {} WHERE id = :id", sets);
+}
+
+Date date_column(const Stmt& s, int col)
+{
+  std::string why;
+  if (auto d = domain::try_parse_date(s.text(col), why)) return *d;
+  throw Error(ErrorKind::database, fmt::format("the database holds '{}' where a date belongs: {}", s.text(col), why),
+              "run 'ankang db check'");
+}
+
+std::optional<Date> optional_date(const Stmt& s, int col)
+{
+  if (s.is_null(col) || s.text(col).empty()) return std::nullopt;
+  return date_column(s, col);
+}
+
+Hazard hazard_from_row(const Stmt& s)
+{
+  Hazard h;
+  h.id = HazardId{s.int64(0)};
+  h.uuid = s.str(1);
+  h.no = s.str(2);
+  h.enterprise_id = EnterpriseId{s.int64(3)};
+  h.sector = s.str(4);
+  if (!s.is_null(5)) h.inspection_id = InspectionId{s.int64(5)};
+  h.found_on = date_column(s, 6);
+  h.found_by = s.str(7);
+  h.location = s.str(8);
+  h.description = s.str(9);
+  h.category = s.str(10);
+  h.level = domain::level_from_code(s.text(11)).value_or(domain::HazardLevel::general);
+  h.basis = s.str(12);
+  h.stop_production = s.str(13);
+  const auto status = domain::status_from_code(s.text(14));
+  if (!status)
+    throw Error(ErrorKind::database, fmt::format("hazard {} has an unknown status '{}'", h.no, s.text(14)),
+                "run 'ankang db check'");
+  h.status = *status;
+  h.due_on = optional_date(s, 15);
+  h.owner = s.str(16);
+  h.owner_dept = s.str(17);
+  h.measures = s.str(18);
+  if (!s.is_null(19)) h.funds = domain::Money{s.int64(19)};
+  h.emergency_plan = s.str(20);
+  h.completed_on = optional_date(s, 21);
+  h.verified_on = optional_date(s, 22);
+  h.verified_by = s.str(23);
+  h.closed_on = optional_date(s, 24);
+  h.voided_on = optional_date(s, 25);
+  h.on_spot = s.int64(26) != 0;
+  h.extensions = s.int64(27);
+  h.dedupe_key = s.int64(28);
+  if (!s.is_null(29)) h.batch_id = BatchId{s.int64(29)};
+  h.created_at = s.str(30);
+  h.updated_at = s.str(31);
+  return h;
+}
+
+// Dates rendered for binding; the strings live here until the statement has stepped.
+struct DateTexts {
+  std::string found_on, due_on, completed_on, verified_on, closed_on, voided_on;
+};
+
+void bind_optional_date(Stmt& s, int i, const std::optional<Date>& d, std::string& buffer)
+{
+  if (!d) return s.bind_null(i);
+  buffer = d->iso();
+  s.bind(i, buffer);
+}
+
+// Binds the parameters of k_hazard_params, which SQLite numbers in order from :no.
+void bind_hazard(Stmt& s, const Hazard& h, std::string_view now, DateTexts& texts)
+{
+  int i = s.index(":no");
+  s.bind(i++, h.no);
+  s.bind(i++, h.enterprise_id.value);
+  s.bind(i++, h.sector);
+  if (h.inspection_id) s.bind(i++, h.inspection_id->value);
+  else s.bind_null(i++);
+  texts.found_on = h.found_on.iso();
+  s.bind(i++, texts.found_on);
+  s.bind_text_or_null(i++, h.found_by);
+  s.bind(i++, h.location);
+  s.bind(i++, h.description);
+  s.bind_text_or_null(i++, h.category);
+  s.bind(i++, domain::code(h.level));
+  s.bind_text_or_null(i++, h.basis);
+  s.bind(i++, h.stop_production.empty() ? std::string_view("none") : std::string_view(h.stop_production));
+  s.bind(i++, domain::code(h.status));
+  bind_optional_date(s, i++, h.due_on, texts.due_on);
+  s.bind_text_or_null(i++, h.owner);
+  s.bind_text_or_null(i++, h.owner_dept);
+  s.bind_text_or_null(i++, h.measures);
+  if (h.funds) s.bind(i++, h.funds->fen);
+  else s.bind_null(i++);
+  s.bind_text_or_null(i++, h.emergency_plan);
+  bind_optional_date(s, i++, h.completed_on, texts.completed_on);
+  bind_optional_date(s, i++, h.verified_on, texts.verified_on);
+  s.bind_text_or_null(i++, h.verified_by);
+  bind_optional_date(s, i++, h.closed_on, texts.closed_on);
+  bind_optional_date(s, i++, h.voided_on, texts.voided_on);
+  s.bind(i++, int64_t{h.on_spot ? 1 : 0});
+  s.bind(i++, h.extensions);
+  s.bind(i++, h.dedupe_key);
+  if (h.batch_id) s.bind(i++, h.batch_id->value);
+  else s.bind_null(i++);
+  s.bind(i++, now);
+}
+
+std::string_view trim(std::string_view s)
+{
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool all_digits(std::string_view s)
+{
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+void append_json_string(std::string& out, std::string_view s)
+{
+  out += '"';
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (u < 0x20) out += fmt::format("\\u{:04x}", u);
+      else out += c;
+    }
+  }
+  out += '"';
+}
+
+std::optional<std::string> text_or_null(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+std::optional<std::string> date_or_null(const std::optional<Date>& d)
+{
+  return d ? std::optional(d->iso()) : std::nullopt;
+}
+
+HazardEvent event_from_row(const Stmt& s)
+{
+  HazardEvent e;
+  e.id = HazardEventId{s.int64(0)};
+  e.hazard_id = HazardId{s.int64(1)};
+  e.kind = s.str(2);
+  e.actor = s.str(3);
+  e.on_date = date_column(s, 4);
+  e.at = s.str(5);
+  if (!s.is_null(6)) e.from_status = domain::status_from_code(s.text(6));
+  if (!s.is_null(7)) e.to_status = domain::status_from_code(s.text(7));
+  e.fields_json = s.str(8);
+  e.note = s.str(9);
+  if (!s.is_null(10)) e.batch_id = BatchId{s.int64(10)};
+  return e;
+}
+
+constexpr std::string_view k_event_insert =
+    "INSERT INTO hazard_event (hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id) "
+    "VALUES (:hazard_id, :kind, :actor, :on_date, :at, :from_status, :to_status, :fields, :note, :batch_id)";
+
+HazardEventId run_event_insert(Stmt& s, const HazardEvent& e)
+{
+  const std::string on_date = e.on_date.iso();
+  s.bind(":hazard_id", e.hazard_id.value);
+  s.bind(":kind", e.kind);
+  s.bind(":actor", e.actor);
+  s.bind(":on_date", on_date);
+  s.bind(":at", e.at);
+  if (e.from_status) s.bind(":from_status", domain::code(*e.from_status));
+  if (e.to_status) s.bind(":to_status", domain::code(*e.to_status));
+  s.bind_text_or_null(":fields", e.fields_json);
+  s.bind_text_or_null(":note", e.note);
+  if (e.batch_id) s.bind(":batch_id", e.batch_id->value);
+  s.run();
+  const HazardEventId id{s.last_insert_rowid()};
+  s.reset();
+  return id;
+}
+
+bool is_unique_violation(const SQLite::Exception& e)
+{
+  return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE;
+}
+
+HazardId run_hazard_insert(Stmt& s, Hazard& h, std::string_view now)
+{
+  h.dedupe_key = hazard_dedupe_key(h.enterprise_id, h.found_on, h.location, h.description);
+  DateTexts texts;
+  bind_hazard(s, h, now, texts);
+  s.bind_text_or_null(":uuid", h.uuid);
+  try {
+    s.run();
+  } catch (const SQLite::Exception& e) {
+    s.reset();
+    if (is_unique_violation(e))
+      throw Error(ErrorKind::conflict, fmt::format("hazard number {} is already taken", h.no),
+                  "leave --no out to have the next free number assigned");
+    throw;
+  }
+  h.id = HazardId{s.last_insert_rowid()};
+  s.reset();
+  h.created_at = std::string(now);
+  h.updated_at = std::string(now);
+  return h.id;
+}
+
+void run_hazard_update(Stmt& s, Hazard& h, std::string_view now)
+{
+  h.dedupe_key = hazard_dedupe_key(h.enterprise_id, h.found_on, h.location, h.description);
+  DateTexts texts;
+  bind_hazard(s, h, now, texts);
+  s.bind(":id", h.id.value);
+  try {
+    s.run();
+  } catch (const SQLite::Exception& e) {
+    s.reset();
+    if (is_unique_violation(e)) throw Error(ErrorKind::conflict, fmt::format("hazard number {} is already taken", h.no));
+    throw;
+  }
+  s.reset();
+  h.updated_at = std::string(now);
+}
+
+std::string select_by(std::string_view where)
+{
+  return fmt::format("SELECT {} FROM hazard h WHERE {}", k_hazard_columns, where);
+}
+
+std::optional<Hazard> fetch_one(Stmt& s)
+{
+  std::optional<Hazard> h;
+  if (s.step()) h = hazard_from_row(s);
+  s.reset();
+  return h;
+}
+
+constexpr std::string_view k_duplicate_sql =
+    "SELECT id FROM hazard WHERE dedupe_key = :key AND enterprise_id = :enterprise AND found_on = :found_on "
+    "AND location = :location AND description = :description LIMIT 1";
+
+std::optional<HazardId> run_duplicate(Stmt& s, EnterpriseId enterprise, Date found_on, std::string_view location,
+                                      std::string_view description)
+{
+  const std::string found = found_on.iso();
+  s.bind(":key", hazard_dedupe_key(enterprise, found_on, location, description));
+  s.bind(":enterprise", enterprise.value);
+  s.bind(":found_on", found);
+  s.bind(":location", location);
+  s.bind(":description", description);
+  std::optional<HazardId> id;
+  if (s.step()) id = HazardId{s.int64(0)};
+  s.reset();
+  return id;
+}
+
+}  // namespace
+
+void FieldChanges::add(std::string_view field, std::optional<std::string> from, std::optional<std::string> to)
+{
+  if (from == to) return;
+  m_changes.push_back(FieldChange{std::string(field), std::move(from), std::move(to)});
+}
+
+std::string FieldChanges::json() const
+{
+  std::string out = "{";
+  for (const auto& c : m_changes) {
+    if (out.size() > 1) out += ',';
+    append_json_string(out, c.field);
+    out += ":[";
+    if (c.from) append_json_string(out, *c.from);
+    else out += "null";
+    out += ',';
+    if (c.to) append_json_string(out, *c.to);
+    else out += "null";
+    out += ']';
+  }
+  out += '}';
+  return out;
+}
+
+namespace {
+
+// A reader for exactly the JSON that FieldChanges::json() writes (and its escapes).
+class FieldsReader {
+public:
+  explicit FieldsReader(std::string_view text) : m_text(text) {}
+
+  FieldChanges read()
+  {
+    FieldChanges out;
+    expect('{');
+    skip_space();
+    if (peek() == '}') {
+      ++m_pos;
+      return out;
+    }
+    for (;;) {
+      std::string field = string();
+      expect(':');
+      expect('[');
+      auto from = value();
+      expect(',');
+      auto to = value();
+      expect(']');
+      out.add(field, std::move(from), std::move(to));
+      skip_space();
+      if (peek() == ',') {
+        ++m_pos;
+        continue;
+      }
+      expect('}');
+      return out;
+    }
+  }
+
+private:
+  [[noreturn]] void fail() const
+  {
+    throw Error(ErrorKind::database, fmt::format("a hazard event holds malformed changed fields: {}", m_text),
+                "run 'ankang db check'");
+  }
+  char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
+  void skip_space()
+  {
+    while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\t')) ++m_pos;
+  }
+  void expect(char c)
+  {
+    skip_space();
+    if (peek() != c) fail();
+    ++m_pos;
+  }
+  std::optional<std::string> value()
+  {
+    skip_space();
+    if (m_text.substr(m_pos, 4) == "null") {
+      m_pos += 4;
+      return std::nullopt;
+    }
+    return string();
+  }
+  std::string string()
+  {
+    expect('"');
+    std::string out;
+    while (m_pos < m_text.size() && m_text[m_pos] != '"') {
+      char c = m_text[m_pos++];
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (m_pos >= m_text.size()) fail();
+      c = m_text[m_pos++];
+      switch (c) {
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        if (m_pos + 4 > m_text.size()) fail();
+        const auto code = std::stoul(std::string(m_text.substr(m_pos, 4)), nullptr, 16);
+        m_pos += 4;
+        if (code >= 0x80) fail();  // json() escapes control characters only
+        out += static_cast<char>(code);
+        break;
+      }
+      default: out += c;
+      }
+    }
+    if (peek() != '"') fail();
+    ++m_pos;
+    return out;
+  }
+
+  std::string_view m_text;
+  size_t m_pos = 0;
+};
+
+}  // namespace
+
+FieldChanges FieldChanges::parse(std::string_view json) { return FieldsReader(json).read(); }
+
+FieldChanges diff_hazards(const Hazard& a, const Hazard& b)
+{
+  FieldChanges c;
+  c.add("no", a.no, b.no);
+  if (a.enterprise_id != b.enterprise_id) c.add("enterprise_id", a.enterprise_id.str(), b.enterprise_id.str());
+  c.add("sector", a.sector, b.sector);
+  if (a.inspection_id != b.inspection_id)
+    c.add("inspection_id", a.inspection_id ? std::optional(a.inspection_id->str()) : std::nullopt,
+          b.inspection_id ? std::optional(b.inspection_id->str()) : std::nullopt);
+  c.add("found_on", a.found_on.iso(), b.found_on.iso());
+  c.add("found_by", text_or_null(a.found_by), text_or_null(b.found_by));
+  c.add("location", a.location, b.location);
+  c.add("description", a.description, b.description);
+  c.add("category", text_or_null(a.category), text_or_null(b.category));
+  c.add("level", std::string(domain::code(a.level)), std::string(domain::code(b.level)));
+  c.add("basis", text_or_null(a.basis), text_or_null(b.basis));
+  c.add("stop_production", a.stop_production, b.stop_production);
+  c.add("status", std::string(domain::code(a.status)), std::string(domain::code(b.status)));
+  c.add("due_on", date_or_null(a.due_on), date_or_null(b.due_on));
+  c.add("owner", text_or_null(a.owner), text_or_null(b.owner));
+  c.add("owner_dept", text_or_null(a.owner_dept), text_or_null(b.owner_dept));
+  c.add("measures", text_or_null(a.measures), text_or_null(b.measures));
+  c.add("funds", a.funds ? std::optional(domain::format_yuan(*a.funds)) : std::nullopt,
+        b.funds ? std::optional(domain::format_yuan(*b.funds)) : std::nullopt);
+  c.add("emergency_plan", text_or_null(a.emergency_plan), text_or_null(b.emergency_plan));
+  c.add("completed_on", date_or_null(a.completed_on), date_or_null(b.completed_on));
+  c.add("verified_on", date_or_null(a.verified_on), date_or_null(b.verified_on));
+  c.add("verified_by", text_or_null(a.verified_by), text_or_null(b.verified_by));
+  c.add("closed_on", date_or_null(a.closed_on), date_or_null(b.closed_on));
+  c.add("voided_on", date_or_null(a.voided_on), date_or_null(b.voided_on));
+  if (a.on_spot != b.on_spot) c.add("on_spot", a.on_spot ? "1" : "0", b.on_spot ? "1" : "0");
+  if (a.extensions != b.extensions) c.add("extensions", std::to_string(a.extensions), std::to_string(b.extensions));
+  return c;
+}
+
+Hazard find_hazard(Database& db, std::string_view id_or_no)
+{
+  const std::string_view key = trim(id_or_no);
+  std::optional<Hazard> h;
+  if (all_digits(key)) {
+    int64_t id = 0;
+    // More than 18 digits cannot be a row id; treat it as not found rather than overflowing.
+    if (key.size() <= 18) {
+      for (char c : key) id = id * 10 + (c - '0');
+      h = get_hazard(db, HazardId{id});
+    }
+  } else {
+    h = find_hazard_by_no(db, key);
+  }
+  if (!h)
+    throw Error(ErrorKind::not_found, fmt::format("hazard {} does not exist", key),
+                "'ankang hazard list' shows the hazards and their numbers");
+  return std::move(*h);
+}
+
+std::optional<Hazard> get_hazard(Database& db, HazardId id)
+{
+  Stmt s(db.sql(), select_by("h.id = :id"));
+  s.bind(":id", id.value);
+  return fetch_one(s);
+}
+
+std::optional<Hazard> find_hazard_by_no(Database& db, std::string_view no)
+{
+  Stmt s(db.sql(), select_by("h.no = :no"));
+  s.bind(":no", no);
+  return fetch_one(s);
+}
+
+HazardId insert_hazard(Database& db, Hazard& h, std::string_view now)
+{
+  Stmt s(db.sql(), insert_sql());
+  return run_hazard_insert(s, h, now);
+}
+
+void update_hazard(Database& db, Hazard& h, std::string_view now)
+{
+  Stmt s(db.sql(), update_sql());
+  run_hazard_update(s, h, now);
+}
+
+HazardEventId append_event(Database& db, const HazardEvent& e)
+{
+  Stmt s(db.sql(), k_event_insert);
+  return run_event_insert(s, e);
+}
+
+std::vector<HazardEvent> list_events(Database& db, HazardId hazard)
+{
+  Stmt s(db.sql(),
+         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id "
+         "FROM hazard_event WHERE hazard_id = :hazard ORDER BY id");
+  s.bind(":hazard", hazard.value);
+  std::vector<HazardEvent> out;
+  while (s.step()) out.push_back(event_from_row(s));
+  return out;
+}
+
+std::string format_hazard_no(int year, int64_t seq) { return fmt::format("YH-{:04d}-{:06d}", year, seq); }
+
+int64_t max_hazard_seq(Database& db, int year)
+{
+  // The prefix GLOB uses the unique index on `no`; the second test drops numbers such as
+  // YH-2021-12a that merely start with digits.
+  Stmt s(db.sql(),
+         "SELECT max(CAST(substr(no, 9) AS INTEGER)) FROM hazard "
+         "WHERE no GLOB :pattern AND NOT substr(no, 9) GLOB '*[^0-9]*'");
+  const std::string pattern = fmt::format("YH-{:04d}-[0-9]*", year);
+  s.bind(":pattern", pattern);
+  int64_t seq = 0;
+  if (s.step() && !s.is_null(0)) seq = s.int64(0);
+  return seq;
+}
+
+std::string next_hazard_no(Database& db, Date found_on)
+{
+  return format_hazard_no(found_on.year(), max_hazard_seq(db, found_on.year()) + 1);
+}
+
+int64_t hazard_dedupe_key(EnterpriseId enterprise, Date found_on, std::string_view location, std::string_view description)
+{
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto feed = [&hash](std::string_view bytes) {
+    for (char c : bytes) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 0x100000001b3ULL;
+    }
+  };
+  const auto separator = [&feed] { feed(std::string_view("\x1f", 1)); };
+  feed(std::to_string(enterprise.value));
+  separator();
+  feed(found_on.iso());
+  separator();
+  feed(trim(location));
+  separator();
+  feed(trim(description));
+  return std::bit_cast<int64_t>(hash);
+}
+
+std::optional<HazardId> find_duplicate_hazard(Database& db, EnterpriseId enterprise, Date found_on,
+                                              std::string_view location, std::string_view description)
+{
+  Stmt s(db.sql(), k_duplicate_sql);
+  return run_duplicate(s, enterprise, found_on, location, description);
+}
+
+HazardWriter::HazardWriter(Database& db) : m_db(db) {}
+
+HazardId HazardWriter::insert(Hazard& h, std::string_view now)
+{
+  if (!m_insert) m_insert.emplace(m_db.sql(), insert_sql());
+  return run_hazard_insert(*m_insert, h, now);
+}
+
+void HazardWriter::update(Hazard& h, std::string_view now)
+{
+  if (!m_update) m_update.emplace(m_db.sql(), update_sql());
+  run_hazard_update(*m_update, h, now);
+}
+
+HazardEventId HazardWriter::append(const HazardEvent& e)
+{
+  if (!m_event) m_event.emplace(m_db.sql(), k_event_insert);
+  return run_event_insert(*m_event, e);
+}
+
+std::optional<Hazard> HazardWriter::find_by_no(std::string_view no)
+{
+  if (!m_by_no) m_by_no.emplace(m_db.sql(), select_by("h.no = :no"));
+  m_by_no->bind(":no", no);
+  return fetch_one(*m_by_no);
+}
+
+std::optional<Hazard> HazardWriter::find_by_id(HazardId id)
+{
+  if (!m_by_id) m_by_id.emplace(m_db.sql(), select_by("h.id = :id"));
+  m_by_id->bind(":id", id.value);
+  return fetch_one(*m_by_id);
+}
+
+std::optional<HazardId> HazardWriter::find_duplicate(EnterpriseId enterprise, Date found_on, std::string_view location,
+                                                     std::string_view description)
+{
+  if (!m_duplicate) m_duplicate.emplace(m_db.sql(), k_duplicate_sql);
+  return run_duplicate(*m_duplicate, enterprise, found_on, location, description);
+}
+
+}  // namespace ankang::store

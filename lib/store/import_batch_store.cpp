@@ -1,0 +1,71 @@
+#include "store/import_batch_store.hpp"
+
+#include "store/statement.hpp"
+
+namespace ankang::store {
+
+BatchId insert_batch(Database& db, ImportBatch& b)
+{
+  Stmt s(db.sql(),
+         "INSERT INTO import_batch (kind, file_name, sha256, encoding, rows_read, rows_imported, rows_updated, "
+         "rows_skipped, rows_rejected, actor, started_at) VALUES (:kind, :file_name, :sha256, :encoding, :rows_read, "
+         ":rows_imported, :rows_updated, :rows_skipped, :rows_rejected, :actor, :started_at)");
+  s.bind(":kind", b.kind);
+  s.bind(":file_name", b.file_name);
+  s.bind(":sha256", b.sha256);
+  s.bind(":encoding", b.encoding);
+  s.bind(":rows_read", b.rows_read);
+  s.bind(":rows_imported", b.rows_imported);
+  s.bind(":rows_updated", b.rows_updated);
+  s.bind(":rows_skipped", b.rows_skipped);
+  s.bind(":rows_rejected", b.rows_rejected);
+  s.bind(":actor", b.actor);
+  s.bind(":started_at", b.started_at);
+  s.run();
+  b.id = BatchId{s.last_insert_rowid()};
+  return b.id;
+}
+
+void finish_batch(Database& db, const ImportBatch& b)
+{
+  Stmt s(db.sql(),
+         "UPDATE import_batch SET rows_read = :rows_read, rows_imported = :rows_imported, rows_updated = :rows_updated, "
+         "rows_skipped = :rows_skipped, rows_rejected = :rows_rejected, finished_at = :finished_at WHERE id = :id");
+  s.bind(":rows_read", b.rows_read);
+  s.bind(":rows_imported", b.rows_imported);
+  s.bind(":rows_updated", b.rows_updated);
+  s.bind(":rows_skipped", b.rows_skipped);
+  s.bind(":rows_rejected", b.rows_rejected);
+  s.bind_text_or_null(":finished_at", b.finished_at);
+  s.bind(":id", b.id.value);
+  s.run();
+}
+
+std::vector<ImportBatch> list_batches(Database& db, std::string_view kind)
+{
+  Stmt s(db.sql(),
+         "SELECT id, kind, file_name, sha256, encoding, rows_read, rows_imported, rows_updated, rows_skipped, "
+         "rows_rejected, actor, started_at, finished_at FROM import_batch WHERE :kind = '' OR kind = :kind ORDER BY id");
+  s.bind(":kind", kind);
+  std::vector<ImportBatch> out;
+  while (s.step()) {
+    ImportBatch b;
+    b.id = BatchId{s.int64(0)};
+    b.kind = s.str(1);
+    b.file_name = s.str(2);
+    b.sha256 = s.str(3);
+    b.encoding = s.str(4);
+    b.rows_read = s.int64(5);
+    b.rows_imported = s.int64(6);
+    b.rows_updated = s.int64(7);
+    b.rows_skipped = s.int64(8);
+    b.rows_rejected = s.int64(9);
+    b.actor = s.str(10);
+    b.started_at = s.str(11);
+    b.finished_at = s.str(12);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace ankang::store

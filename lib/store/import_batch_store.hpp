@@ -1,0 +1,37 @@
+#pragma once
+// Import batches: one row per import run (file, SHA-256, encoding, counts), so that a load can be
+// traced and a file recognised when it comes again.
+#include "store/database.hpp"
+#include "store/ids.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ankang::store {
+
+struct ImportBatch {
+  BatchId id;
+  std::string kind = "hazard";  // enterprise, hazard, calendar
+  std::string file_name;
+  std::string sha256;
+  std::string encoding;
+  int64_t rows_read = 0;
+  int64_t rows_imported = 0;
+  int64_t rows_updated = 0;
+  int64_t rows_skipped = 0;
+  int64_t rows_rejected = 0;
+  std::string actor;
+  std::string started_at;
+  std::string finished_at;  // empty while running
+};
+
+// Inserts the batch (counts as they are) and sets b.id.
+BatchId insert_batch(Database& db, ImportBatch& b);
+// Writes the counts and finished_at of an inserted batch.
+void finish_batch(Database& db, const ImportBatch& b);
+// Oldest first; `kind` empty = every kind.
+std::vector<ImportBatch> list_batches(Database& db, std::string_view kind);
+
+}  // namespace ankang::store
