@@ -1,0 +1,87 @@
+#pragma once
+// A streaming RFC 4180 reader for the CSV files Excel and WPS export: quoted fields with commas,
+// quotes and line breaks; CRLF, LF or CR line ends; a UTF-8 byte order mark; UTF-8 or GB18030
+// (detected, or forced). Memory does not grow with the file: it reads 1 MiB blocks and hands out
+// fields as views into a buffer that is reused from one record to the next.
+#include "io/encoding.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ankang::io {
+
+struct Record {
+  uint64_t line = 0;  // physical line (1-based) where the record starts
+  // UTF-8 text of each field, quotes removed. Valid until the next call of next().
+  std::vector<std::string_view> fields;
+
+  // True for a line with nothing on it, or only commas and blanks.
+  bool blank() const;
+};
+
+class CsvReader {
+ public:
+  // Opens the file. Throws Error(not_found) when it does not exist, Error(io) when it cannot be
+  // read.
+  explicit CsvReader(std::string path, Encoding encoding = Encoding::auto_detect);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // Reads the next record; false at the end of the file. Throws Error(invalid_input) as
+  // "FILE:LINE: why" for malformed CSV (wrong number of fields, an unterminated quote, a stray
+  // quote) and for bytes that are not valid in the encoding (naming their byte offset).
+  bool next(Record& record);
+
+  // The number of fields every record must have; 0 accepts any. By default the first record
+  // sets it. Blank lines are exempt. `line` is where the count comes from, for messages
+  // ("expected 13 like line 3"); sheets call this with their header row.
+  void expect_fields(size_t count, uint64_t line);
+
+  const std::string& path() const { return m_path; }
+  // The encoding in use: forced, or detected (utf-8 for a file that is all ASCII).
+  Encoding encoding() const;
+  bool had_bom() const { return m_bom; }
+  uint64_t bytes_read() const { return m_raw_offset; }
+  uint64_t file_size() const { return m_file_size; }
+  // Lower-case hex SHA-256 of the file's bytes (OpenSSL), computed on first call.
+  std::string sha256();
+
+ private:
+  bool fill();  // decodes more text after compacting the buffer; false at the end of the file
+  [[noreturn]] void fail(uint64_t line, const std::string& why) const;
+  [[noreturn]] void fail_encoding() const;
+
+  std::string m_path;
+  int m_fd = -1;
+  uint64_t m_file_size = 0;
+  uint64_t m_raw_offset = 0;  // bytes of the file read so far
+  Decoder m_decoder;
+  std::string m_sha256;
+
+  std::vector<char> m_raw;  // raw block, with carried-over incomplete sequence at the front
+  size_t m_carry = 0;
+  std::vector<char> m_text;  // decoded UTF-8
+  size_t m_begin = 0;        // start of the record being parsed
+  size_t m_pos = 0;          // parse position
+  size_t m_end = 0;          // end of decoded text
+  size_t m_shift = 0;        // how far the last fill() moved the text towards the front
+  bool m_eof = false;
+  bool m_started = false;
+  bool m_bom = false;
+  bool m_bom_checked = false;
+  uint64_t m_record_line = 1;
+  // Set when decoding stopped at an invalid byte: its file offset. The error is raised when the
+  // parser reaches it, so that the line number is right.
+  int64_t m_bad_offset = -1;
+  uint64_t m_line = 1;
+  size_t m_expected = 0;
+  uint64_t m_expected_line = 0;
+  bool m_expected_set = false;
+  std::vector<uint32_t> m_spans;  // offset, length pairs relative to m_begin
+};
+
+}  // namespace ankang::io
