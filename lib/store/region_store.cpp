@@ -93,6 +93,10 @@ std::optional<Region> RegionStore::find(std::string_view text) const {
 
 Region RegionStore::resolve(std::string_view text) const {
   if (auto r = find(text)) return *r;
+  throw Error(ErrorKind::invalid_input, fmt::format("unknown region '{}': {}", text, valid_hint(text)));
+}
+
+std::string RegionStore::valid_hint(std::string_view text) const {
   const std::string t = normalize(text);
   // Say what would be valid: the counties of a known prefecture named before the slash, the
   // regions whose names contain the text, or else the prefectures.
@@ -121,9 +125,7 @@ Region RegionStore::resolve(std::string_view text) const {
   }
   std::string list;
   for (const auto& v : valid) list += (list.empty() ? "" : ", ") + v;
-  throw Error(
-      ErrorKind::invalid_input,
-      fmt::format("unknown region '{}': expected a 6-digit code or a Qinghai region; {}: {}", text, where, list));
+  return fmt::format("expected a 6-digit code or a Qinghai region; {}: {}", where, list);
 }
 
 }  // namespace ankang::store

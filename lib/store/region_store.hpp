@@ -33,6 +33,9 @@ class RegionStore {
   std::optional<Region> find(std::string_view text) const;
   // As find, throwing Error(invalid_input) "unknown region 'X': …" with what would be valid.
   Region resolve(std::string_view text) const;
+  // What would be valid instead of an unknown `text`: "expected a 6-digit code or a Qinghai
+  // region; the counties of 海北藏族自治州: …".
+  std::string valid_hint(std::string_view text) const;
   // The region of a stored code (a code not in the table: name empty, full_name the code).
   Region by_code(std::string_view code) const;
 
