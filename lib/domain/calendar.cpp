@@ -133,7 +133,9 @@ Date Calendar::next_workday_on_or_after(Date d) const
   const Date from = d;
   for (;; d += 1) {
     if (!covers(d.year()))
-      require_year(d.year(), fmt::format("looking for the first working day on or after {} reaches {}", from.iso(), d.iso()));
+      require_year(d.year(), d == from ? fmt::format("cannot tell whether {} is a working day", d.iso())
+                                       : fmt::format("looking for the first working day after {} reaches {}",
+                                                     from.iso(), d.iso()));
     if (is_workday_unchecked(d)) return d;
   }
 }
@@ -141,6 +143,8 @@ Date Calendar::next_workday_on_or_after(Date d) const
 Date Calendar::add_calendar_days_rolled(Date start, int n, RollRule roll) const
 {
   Date d = start + n;
+  if (!covers(d.year()))
+    require_year(d.year(), fmt::format("counting {} calendar days from {} reaches {}", n, start.iso(), d.iso()));
   if (roll == RollRule::weekends_and_holidays) return next_workday_on_or_after(d);
   const Date end = d;
   for (;; d += 1) {

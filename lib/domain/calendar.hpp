@@ -71,8 +71,10 @@ public:
   Date last_workday_of_month(Date d) const;
   Date last_workday_of_quarter(Date d) const;
 
-private:
+  // Throws the "no calendar data for YEAR: DOING (…)" error unless the year is covered.
   void require_year(int year, std::string_view doing) const;
+
+private:
   bool is_workday_unchecked(Date d) const;
   Date last_workday_in(Date first, Date last, std::string_view doing) const;
 
