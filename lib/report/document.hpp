@@ -1,0 +1,72 @@
+#pragma once
+// A report as data, before any format: a title, paragraphs, sections with a table and optionally a
+// Mermaid chart. Builders fill it from the store; render() writes it as md, csv, json or table.
+#include "io/table.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ankang::report {
+
+// One table cell: the value machines read (JSON) and the text people read (md, table, CSV).
+struct Value {
+  io::Cell machine;   // number, text or null
+  std::string shown;  // empty: machine.text, or "—" when the value is null
+
+  static Value text(std::string t) { return {io::Cell(std::move(t)), {}}; }
+  static Value count(int64_t n) { return {io::Cell::number(n), {}}; }
+  static Value null(std::string shown_as = {}) { return {io::Cell::null(), std::move(shown_as)}; }
+  // A text value that is shown differently, e.g. "major" shown as 重大.
+  static Value coded(std::string code, std::string label) { return {io::Cell(std::move(code)), std::move(label)}; }
+  // A number already rendered for JSON ("12.5", "true") with its human form ("12.5%", "✓").
+  static Value number(std::string json, std::string shown_as) { return {io::Cell::number_text(std::move(json)), std::move(shown_as)}; }
+
+  std::string human() const;
+};
+
+struct Table {
+  std::vector<io::Column> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+struct Section {
+  std::string key;    // JSON key: stable, English
+  std::string title;  // in the report's language
+  std::vector<std::string> paragraphs;
+  Table table;
+  std::string empty_note;  // shown in md/table instead of an empty table
+  std::string chart;       // Mermaid source, shown with --charts beside the table
+};
+
+struct Field {
+  std::string key;
+  Value value;
+};
+
+struct Document {
+  std::string kind;   // "weekly", "summary", …: the JSON "report" key
+  std::string title;
+  std::string subtitle;          // e.g. the period's dates
+  std::vector<Field> meta;       // JSON top-level fields: period, start, end, as_of, filters …
+  std::vector<std::string> paragraphs;  // summary written from the figures; JSON "summary"
+  std::vector<Section> sections;
+  std::vector<std::string> footer;  // filing deadline, signature line
+};
+
+enum class Format { md, csv, json, table };
+
+struct RenderOptions {
+  Format format = Format::md;
+  bool charts = false;  // Mermaid charts in Markdown
+  bool bom = false;     // CSV for Excel
+};
+
+// Parses --format for reports: md, csv, json or table. Throws Error(usage).
+Format parse_format(std::string_view text);
+
+void render(const Document& doc, std::ostream& out, const RenderOptions& options);
+
+}  // namespace ankang::report
