@@ -1,7 +1,242 @@
 #include "cli/commands/registry.hpp"
+#include "cli/output.hpp"
+#include "domain/codes.hpp"
+#include "domain/period.hpp"
+#include "domain/uscc.hpp"
+#include "error.hpp"
+#include "report/builders.hpp"
+#include "store/region_store.hpp"
+#include "store/report_queries.hpp"
+
+#include <fmt/format.h>
 
 namespace ankang::cli {
 
-void add_report_commands(CLI::App& group, Context& /*ctx*/) { group.require_subcommand(1); }
+namespace {
+
+struct ScopeOptions {
+  std::string sector;
+  std::string region;
+  std::string enterprise;
+  std::string level;
+};
+
+struct ReportOptions {
+  OutputOptions output;
+  ScopeOptions scope;
+  std::string period;
+  std::string quarter;
+  std::string year;
+  std::string by;
+  std::string uscc;
+  bool charts = false;
+};
+
+void add_scope_options(CLI::App* cmd, ScopeOptions& s)
+{
+  cmd->add_option("--sector", s.sector, "Only this sector: code or label (coal, 煤矿, 消防 …)");
+  cmd->add_option("--region", s.region, "Only this region and what lies under it: 海北州, 632224, 海北州/刚察县");
+  cmd->add_option("--enterprise", s.enterprise, "Only this enterprise (USCC)");
+  cmd->add_option("--level", s.level, "Only this level: general/一般 or major/重大");
+}
+
+void add_render_options(CLI::App* cmd, ReportOptions& o)
+{
+  add_output_options(cmd, o.output, "md");
+  cmd->add_flag("--charts", o.charts, "Add Mermaid charts to Markdown, beside the tables");
+}
+
+report::PeriodKind kind_of(domain::PeriodKind k)
+{
+  switch (k) {
+  case domain::PeriodKind::week: return report::PeriodKind::week;
+  case domain::PeriodKind::month: return report::PeriodKind::month;
+  case domain::PeriodKind::quarter: return report::PeriodKind::quarter;
+  case domain::PeriodKind::year: return report::PeriodKind::year;
+  case domain::PeriodKind::range: return report::PeriodKind::range;
+  }
+  return report::PeriodKind::range;
+}
+
+report::PeriodSpec period_spec(const domain::Period& p, domain::Lang lang)
+{
+  const domain::Period prev = p.previous();
+  report::PeriodSpec spec;
+  spec.range = {p.start, p.end};
+  spec.previous = {prev.start, prev.end};
+  spec.kind = kind_of(p.kind);
+  spec.code = p.code();
+  spec.label = p.label(lang);
+  return spec;
+}
+
+report::Scope resolve_scope(const Context& ctx, store::Database& db, const ScopeOptions& o)
+{
+  report::Scope scope;
+  if (!o.sector.empty()) scope.sector = scope.filter.sector = std::string(domain::sectors().parse_or_throw(o.sector));
+  if (!o.level.empty()) scope.level = scope.filter.level = std::string(domain::hazard_levels().parse_or_throw(o.level));
+  if (!o.region.empty()) {
+    const auto region = store::RegionStore(db.sql()).resolve(o.region);
+    scope.region_code = region.code;
+    scope.region_name = region.full_name;
+    scope.filter.region_prefix = store::region_prefix_of(region.code);
+  }
+  if (!o.enterprise.empty()) {
+    const std::string uscc = domain::normalize_uscc(o.enterprise);
+    const auto e = store::find_enterprise(db, uscc);
+    if (!e)
+      throw Error(ErrorKind::not_found, fmt::format("no enterprise has the credit code {}", uscc),
+                  "see 'ankang enterprise list'");
+    scope.enterprise_uscc = e->uscc;
+    scope.enterprise_name = e->name;
+    scope.filter.enterprise_id = e->id;
+  }
+  (void)ctx;
+  return scope;
+}
+
+void emit(const Context& ctx, const ReportOptions& o, const report::Document& doc)
+{
+  report::RenderOptions ro;
+  ro.format = report::parse_format(o.output.format);
+  ro.charts = o.charts;
+  ro.bom = o.output.bom;
+  with_output(ctx, o.output, [&](std::ostream& os) { report::render(doc, os, ro); });
+}
+
+report::Context report_context(const Context& ctx) { return {ctx.lang, ctx.today}; }
+
+int run_weekly(Context& ctx, const ReportOptions& o)
+{
+  const auto format = report::parse_format(o.output.format);  // a bad --format fails before any work
+  (void)format;
+  auto db = ctx.open_db();
+  const auto scope = resolve_scope(ctx, db, o.scope);
+  const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
+  emit(ctx, o, report::build_weekly(db, scope, period, report_context(ctx)));
+  return 0;
+}
+
+int run_summary(Context& ctx, const ReportOptions& o)
+{
+  report::parse_format(o.output.format);
+  std::vector<std::string> names;
+  for (size_t start = 0;;) {
+    const auto comma = o.by.find(',', start);
+    names.push_back(o.by.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (names.size() > 2)
+    throw Error(ErrorKind::usage, fmt::format("--by '{}' names {} dimensions: give one or two, e.g. --by sector,level", o.by, names.size()));
+  const auto first = report::parse_dimension(names[0]);
+  std::optional<store::Dimension> second;
+  if (names.size() == 2) second = report::parse_dimension(names[1]);
+  auto db = ctx.open_db();
+  const auto scope = resolve_scope(ctx, db, o.scope);
+  const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
+  emit(ctx, o, report::build_summary(db, scope, period, report_context(ctx), first, second));
+  return 0;
+}
+
+int run_overdue(Context& ctx, const ReportOptions& o)
+{
+  report::parse_format(o.output.format);
+  auto db = ctx.open_db();
+  const auto scope = resolve_scope(ctx, db, o.scope);
+  emit(ctx, o, report::build_overdue(db, scope, report_context(ctx)));
+  return 0;
+}
+
+int run_enterprise(Context& ctx, const ReportOptions& o)
+{
+  report::parse_format(o.output.format);
+  auto db = ctx.open_db();
+  emit(ctx, o, report::build_enterprise(db, o.uscc, report_context(ctx)));
+  return 0;
+}
+
+int run_quarterly(Context& ctx, const ReportOptions& o)
+{
+  report::parse_format(o.output.format);
+  if (!o.quarter.empty() && !o.year.empty())
+    throw Error(ErrorKind::usage, "--quarter and --year both given: the form covers a quarter or a year, give one");
+  domain::Period period;
+  if (!o.year.empty()) {
+    period = domain::parse_period(o.year, ctx.today);
+    if (period.kind != domain::PeriodKind::year)
+      throw Error(ErrorKind::usage, fmt::format("--year '{}' is not a year: give one such as 2021", o.year));
+  } else {
+    const std::string text = o.quarter.empty() ? "last-quarter" : o.quarter;
+    period = domain::parse_period(text, ctx.today);
+    if (period.kind != domain::PeriodKind::quarter)
+      throw Error(ErrorKind::usage, fmt::format("--quarter '{}' is not a quarter: give one such as 2021Q3", text));
+  }
+  auto db = ctx.open_db();
+  const auto scope = resolve_scope(ctx, db, o.scope);
+  emit(ctx, o, report::build_statistics(db, scope, period_spec(period, ctx.lang), report_context(ctx)));
+  return 0;
+}
+
+}  // namespace
+
+void add_report_commands(CLI::App& group, Context& ctx)
+{
+  group.require_subcommand(1);
+
+  {
+    auto& o = ctx.own<ReportOptions>();
+    o.period = "last-week";
+    auto* cmd = group.add_subcommand("weekly", "The weekly summary for leaders: headline figures, tables, major and overdue hazards");
+    cmd->add_option("--period,-p", o.period, "The period: 2021-W38, 2021-09, 2021Q3, 2021, A..B, last-week, 上周 …")
+        ->default_str("last-week");
+    add_scope_options(cmd, o.scope);
+    add_render_options(cmd, o);
+    set_example(cmd, "ankang report weekly --period last-week -o weekly.md\n"
+                     "  ankang report weekly --period 2021-W38 --region 海北州 --charts\n"
+                     "  ankang report weekly --format json");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_weekly(ctx, o); }; });
+  }
+  {
+    auto& o = ctx.own<ReportOptions>();
+    o.period = "last-week";
+    auto* cmd = group.add_subcommand("summary", "Counts of the hazards found in a period, by one or two dimensions, with totals");
+    cmd->add_option("--by", o.by, "One or two of sector, region, level, status, category, kind, enterprise, week, month")
+        ->required();
+    cmd->add_option("--period,-p", o.period, "The period (default last-week)")->default_str("last-week");
+    add_scope_options(cmd, o.scope);
+    add_render_options(cmd, o);
+    set_example(cmd, "ankang report summary --by sector,level --period 2021-09");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_summary(ctx, o); }; });
+  }
+  {
+    auto& o = ctx.own<ReportOptions>();
+    auto* cmd = group.add_subcommand("overdue", "Hazards overdue as of today (--as-of DATE), most overdue first");
+    add_scope_options(cmd, o.scope);
+    add_render_options(cmd, o);
+    set_example(cmd, "ankang report overdue --as-of 2021-09-27 --region 海北州");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_overdue(ctx, o); }; });
+  }
+  {
+    auto& o = ctx.own<ReportOptions>();
+    auto* cmd = group.add_subcommand("enterprise", "One enterprise's file: details, hazards by status, inspections, open and overdue hazards");
+    cmd->add_option("USCC", o.uscc, "The enterprise's unified social credit code")->required();
+    add_render_options(cmd, o);
+    set_example(cmd, "ankang report enterprise 91632224MA752YJN41");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_enterprise(ctx, o); }; });
+  }
+  {
+    auto& o = ctx.own<ReportOptions>();
+    auto* cmd = group.add_subcommand(
+        "quarterly", "The 统计分析表 of 16号令 Art. 14 for a quarter (due before the 15th of the next) or a year (due 31 January)");
+    cmd->add_option("--quarter", o.quarter, "The quarter, e.g. 2021Q3 (default: last quarter)");
+    cmd->add_option("--year", o.year, "A year instead: the annual form, e.g. 2021");
+    add_scope_options(cmd, o.scope);
+    add_render_options(cmd, o);
+    set_example(cmd, "ankang report quarterly --quarter 2021Q3 --enterprise 91632224MA752YJN41\n"
+                     "  ankang report quarterly --year 2021");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_quarterly(ctx, o); }; });
+  }
+}
 
 }  // namespace ankang::cli

@@ -157,8 +157,8 @@ Document build_statistics(store::Database& db, const Scope& scope, const PeriodS
           : fmt::format("Filing deadline: under Art. 14 of the Interim Provisions on hazard investigation and remediation "
                         "(SAWS Order No. 16), this form is due by {} ({}).",
                         deadline.iso(), annual ? "31 January of the next year" : "before the 15th of the next quarter"));
-  doc.footer.push_back(tr(lang, "主要负责人（签字）：____________　　填表人：____________　　填报日期：______年____月____日",
-                          "Principal person in charge (signature): ____________    Prepared by: ____________    Date: ____________"));
+  doc.footer.push_back(tr(lang, "主要负责人（签字）：＿＿＿＿＿＿　　填表人：＿＿＿＿＿＿　　填报日期：＿＿＿＿年＿＿月＿＿日",
+                          "Principal person in charge (signature): ............    Prepared by: ............    Date: ............"));
   return doc;
 }
 
