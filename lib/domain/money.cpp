@@ -95,7 +95,14 @@ std::optional<Money> try_parse_money(std::string_view text, MoneyUnit unit, std:
   for (int i = 0; i < scale_digits; ++i) scale *= 10;
   int64_t frac_scale = 1;
   for (int i = frac_digits; i < scale_digits; ++i) frac_scale *= 10;
-  return Money{whole * scale + frac * frac_scale};
+  // The cap applies to the amount, not to the digits typed: an amount in 万元 must still be
+  // writable and readable in yuan (format_yuan → import), so it obeys the same yuan limit.
+  const int64_t fen = whole * scale + frac * frac_scale;
+  if (fen > limit * 100) {
+    why = "the amount is too large";
+    return std::nullopt;
+  }
+  return Money{fen};
 }
 
 Money parse_money(std::string_view text, MoneyUnit unit)
