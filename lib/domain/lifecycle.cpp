@@ -27,11 +27,12 @@ std::string allowed_hint(const LifecycleState& s)
   return "allowed: " + join(allowed_steps(s));
 }
 
-// "cannot verify hazard YH-2021-000003: it is 已销号 (closed)" + "allowed: reopen".
+// "cannot verify hazard YH-2021-000003: it is 已销号 (closed)" + "allowed: reopen". `action`
+// has a {} where the hazard goes: "mark hazard {} done".
 [[noreturn]] void refuse(const LifecycleState& s, std::string_view action)
 {
-  throw Error(ErrorKind::conflict, fmt::format("cannot {} hazard {}: it is {}", action, s.no, status_display(s.status)),
-              allowed_hint(s));
+  const std::string what = fmt::format(fmt::runtime(action), "hazard " + s.no);
+  throw Error(ErrorKind::conflict, fmt::format("cannot {}: it is {}", what, status_display(s.status)), allowed_hint(s));
 }
 
 void require_status(const LifecycleState& s, std::initializer_list<HazardStatus> allowed, std::string_view action)
@@ -156,7 +157,7 @@ std::vector<std::string> missing_rectification_plan(const LifecycleState& s)
 
 Transition plan(const LifecycleState& s, const PlanRequest& request, Date on)
 {
-  require_status(s, {HazardStatus::open}, "plan");
+  require_status(s, {HazardStatus::open}, "plan {}");
   require_not_before_found(s, on);
   LifecycleState next = s;
   if (present(request.owner)) next.owner = request.owner;
@@ -175,7 +176,7 @@ Transition plan(const LifecycleState& s, const PlanRequest& request, Date on)
 
 Transition progress(const LifecycleState& s, std::string_view note, Date on)
 {
-  require_status(s, {HazardStatus::rectifying}, "record progress on");
+  require_status(s, {HazardStatus::rectifying}, "record progress on {}");
   require_not_before_found(s, on);
   require_text(note, "note", "recording progress on", s);
   return make("progress", s, s, note);
@@ -183,7 +184,7 @@ Transition progress(const LifecycleState& s, std::string_view note, Date on)
 
 Transition extend(const LifecycleState& s, Date new_due_on, std::string_view reason, Date on)
 {
-  require_status(s, {HazardStatus::rectifying}, "extend");
+  require_status(s, {HazardStatus::rectifying}, "extend {}");
   require_not_before_found(s, on);
   require_text(reason, "reason", "extending", s);
   if (s.due_on && new_due_on <= *s.due_on)
@@ -200,7 +201,7 @@ Transition extend(const LifecycleState& s, Date new_due_on, std::string_view rea
 
 Transition done(const LifecycleState& s, std::string_view note, Date on)
 {
-  require_status(s, {HazardStatus::rectifying}, "mark done");
+  require_status(s, {HazardStatus::rectifying}, "mark {} done");
   require_not_before_found(s, on);
   LifecycleState next = s;
   next.status = HazardStatus::submitted;
@@ -214,7 +215,7 @@ Transition done_on_spot(const LifecycleState& s, std::string_view inspector, std
     throw Error(ErrorKind::conflict,
                 fmt::format("cannot close major hazard {} on the spot: 即查即改 is for general hazards only", s.no),
                 allowed_hint(s));
-  require_status(s, {HazardStatus::open}, "close on the spot");
+  require_status(s, {HazardStatus::open}, "close {} on the spot");
   require_not_before_found(s, on);
   LifecycleState next = s;
   next.status = HazardStatus::closed;
@@ -228,7 +229,7 @@ Transition done_on_spot(const LifecycleState& s, std::string_view inspector, std
 
 Transition verify(const LifecycleState& s, std::string_view verifier, bool pass, std::string_view note, Date on)
 {
-  require_status(s, {HazardStatus::submitted}, "verify");
+  require_status(s, {HazardStatus::submitted}, "verify {}");
   require_not_before_found(s, on);
   require_text(verifier, "verifier", "verifying", s);
   if (s.owner && *s.owner == verifier)
@@ -256,7 +257,7 @@ Transition verify(const LifecycleState& s, std::string_view verifier, bool pass,
 
 Transition reopen(const LifecycleState& s, std::string_view reason, Date on)
 {
-  require_status(s, {HazardStatus::closed}, "reopen");
+  require_status(s, {HazardStatus::closed}, "reopen {}");
   require_not_before_found(s, on);
   require_text(reason, "reason", "reopening", s);
   LifecycleState next = s;
@@ -269,7 +270,7 @@ Transition reopen(const LifecycleState& s, std::string_view reason, Date on)
 
 Transition void_hazard(const LifecycleState& s, std::string_view reason, Date on)
 {
-  require_status(s, {HazardStatus::open, HazardStatus::rectifying}, "void");
+  require_status(s, {HazardStatus::open, HazardStatus::rectifying}, "void {}");
   require_not_before_found(s, on);
   require_text(reason, "reason", "voiding", s);
   LifecycleState next = s;

@@ -78,7 +78,8 @@ Thrown thrown_by(const std::function<void()>& call)
 
 std::string fmt_message(const std::string& action, const std::string& display)
 {
-  return "cannot " + action + " hazard YH-2021-000001: it is " + display;
+  const auto at = action.find("{}");
+  return "cannot " + action.substr(0, at) + "hazard YH-2021-000001" + action.substr(at + 2) + ": it is " + display;
 }
 
 }  // namespace
@@ -330,15 +331,15 @@ TEST_CASE("every illegal transition names the status and the allowed next steps"
   const Date on = d("2021-08-25");
   using Call = std::function<void(const LifecycleState&)>;
   const std::pair<const char*, Call> transitions[] = {
-      {"plan", [&](const LifecycleState& s) { plan(s, full_plan(), on); }},
-      {"record progress on", [&](const LifecycleState& s) { progress(s, "x", on); }},
-      {"extend", [&](const LifecycleState& s) { extend(s, d("2021-12-01"), "x", on); }},
-      {"mark done", [&](const LifecycleState& s) { done(s, "", on); }},
-      {"close on the spot", [&](const LifecycleState& s) { done_on_spot(s, "王强", "", on); }},
-      {"verify", [&](const LifecycleState& s) { verify(s, "李娜", true, "", on); }},
-      {"verify", [&](const LifecycleState& s) { verify(s, "李娜", false, "", on); }},
-      {"reopen", [&](const LifecycleState& s) { reopen(s, "x", on); }},
-      {"void", [&](const LifecycleState& s) { void_hazard(s, "x", on); }},
+      {"plan {}", [&](const LifecycleState& s) { plan(s, full_plan(), on); }},
+      {"record progress on {}", [&](const LifecycleState& s) { progress(s, "x", on); }},
+      {"extend {}", [&](const LifecycleState& s) { extend(s, d("2021-12-01"), "x", on); }},
+      {"mark {} done", [&](const LifecycleState& s) { done(s, "", on); }},
+      {"close {} on the spot", [&](const LifecycleState& s) { done_on_spot(s, "王强", "", on); }},
+      {"verify {}", [&](const LifecycleState& s) { verify(s, "李娜", true, "", on); }},
+      {"verify {}", [&](const LifecycleState& s) { verify(s, "李娜", false, "", on); }},
+      {"reopen {}", [&](const LifecycleState& s) { reopen(s, "x", on); }},
+      {"void {}", [&](const LifecycleState& s) { void_hazard(s, "x", on); }},
   };
   struct Legal {
     HazardStatus status;
@@ -347,11 +348,11 @@ TEST_CASE("every illegal transition names the status and the allowed next steps"
     const char* hint;
   };
   const Legal table[] = {
-      {HazardStatus::open, {"plan", "close on the spot", "void"}, "待整改 (open)", "allowed: plan, done --on-spot, void"},
-      {HazardStatus::rectifying, {"record progress on", "extend", "mark done", "void"}, "整改中 (rectifying)",
+      {HazardStatus::open, {"plan {}", "close {} on the spot", "void {}"}, "待整改 (open)", "allowed: plan, done --on-spot, void"},
+      {HazardStatus::rectifying, {"record progress on {}", "extend {}", "mark {} done", "void {}"}, "整改中 (rectifying)",
        "allowed: progress, extend, done, void"},
-      {HazardStatus::submitted, {"verify"}, "待验收 (submitted)", "allowed: verify --pass, verify --fail"},
-      {HazardStatus::closed, {"reopen"}, "已销号 (closed)", "allowed: reopen"},
+      {HazardStatus::submitted, {"verify {}"}, "待验收 (submitted)", "allowed: verify --pass, verify --fail"},
+      {HazardStatus::closed, {"reopen {}"}, "已销号 (closed)", "allowed: reopen"},
       {HazardStatus::void_, {}, "已作废 (void)", "allowed: nothing (a voided hazard is final)"},
   };
   int illegal = 0;
