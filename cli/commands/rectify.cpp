@@ -59,11 +59,11 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& s)
   cmd->add_option("--on", s.on, "The business date of the step (default: today)");
 }
 
-store::HazardFilter make_filter(store::Database& db, const std::string& enterprise,
+store::RectifyFilter make_filter(store::Database& db, const std::string& enterprise,
                                 const std::vector<std::string>& statuses, const std::string& level,
                                 const std::string& sector)
 {
-  store::HazardFilter f;
+  store::RectifyFilter f;
   if (!enterprise.empty()) f.enterprise = store::find_enterprise_id(db, enterprise);
   for (const auto& s : statuses)
     f.statuses.push_back(*domain::status_from_code(domain::hazard_statuses().parse_or_throw(s)));
@@ -72,7 +72,7 @@ store::HazardFilter make_filter(store::Database& db, const std::string& enterpri
   return f;
 }
 
-store::HazardFilter make_filter(store::Database& db, const FilterOptions& o)
+store::RectifyFilter make_filter(store::Database& db, const FilterOptions& o)
 {
   return make_filter(db, o.enterprise, o.statuses, o.level, o.sector);
 }

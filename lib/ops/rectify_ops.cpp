@@ -227,7 +227,7 @@ const store::DeadlineRule* rule_for(const std::vector<store::DeadlineRule>& rule
   return any_sector;
 }
 
-DeadlineFillSummary fill_deadlines(store::Database& db, const store::HazardFilter& filter, const Business& business,
+DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilter& filter, const Business& business,
                                    bool apply, const std::function<void(const DeadlineFill&)>& emit)
 {
   try {
@@ -303,7 +303,7 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::HazardFilte
 }
 
 std::vector<store::PendingHazard> list_due(store::Database& db, std::string_view window, Date today,
-                                           const store::HazardFilter& filter)
+                                           const store::RectifyFilter& filter)
 {
   const auto calendar = store::load_calendar(db.sql());
   const Date last = domain::parse_window(window, today, calendar);

@@ -41,7 +41,7 @@ struct RectifyRequest {
 // The hazards a command works on: named by id or number, or chosen by a filter.
 struct HazardSelection {
   std::vector<std::string> keys;
-  std::optional<store::HazardFilter> filter;
+  std::optional<store::RectifyFilter> filter;
 };
 
 struct RectifyResult {
@@ -93,13 +93,13 @@ struct DeadlineFillSummary {
 // Fills missing deadlines (due_on NULL, open or rectifying, matching `filter`) from the rules,
 // counted from found_on. Each fill is reported to `emit` as it is computed. `apply` writes them
 // in one transaction with one event per hazard; otherwise nothing is written.
-DeadlineFillSummary fill_deadlines(store::Database& db, const store::HazardFilter& filter, const Business& business,
+DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilter& filter, const Business& business,
                                    bool apply, const std::function<void(const DeadlineFill&)>& emit);
 
 // ---- due and overdue ------------------------------------------------------------------
 
 // Open or rectifying hazards due from `today` to the end of `window` ("5wd", "7d").
 std::vector<store::PendingHazard> list_due(store::Database& db, std::string_view window, domain::Date today,
-                                           const store::HazardFilter& filter);
+                                           const store::RectifyFilter& filter);
 
 }  // namespace ankang::ops

@@ -28,7 +28,7 @@ domain::HazardStatus stored_status(const Stmt& s, int col, std::string_view no)
 }
 
 // The WHERE conditions of a filter over `hazard h`, with named parameters bound by bind_filter.
-std::string filter_sql(const HazardFilter& f)
+std::string filter_sql(const RectifyFilter& f)
 {
   std::string sql;
   if (f.enterprise) sql += " AND h.enterprise_id = :enterprise";
@@ -42,7 +42,7 @@ std::string filter_sql(const HazardFilter& f)
   return sql;
 }
 
-void bind_filter(Stmt& s, const HazardFilter& f)
+void bind_filter(Stmt& s, const RectifyFilter& f)
 {
   if (f.enterprise) s.bind(":enterprise", f.enterprise->value);
   for (size_t i = 0; i < f.statuses.size(); ++i)
@@ -118,7 +118,7 @@ EnterpriseId find_enterprise_id(Database& db, std::string_view key)
   }
 }
 
-std::vector<HazardId> select_hazard_ids(Database& db, const HazardFilter& filter)
+std::vector<HazardId> select_hazard_ids(Database& db, const RectifyFilter& filter)
 {
   try {
     Stmt s(db.sql(), "SELECT h.id FROM hazard h WHERE 1 = 1" + filter_sql(filter) + " ORDER BY h.id");
@@ -133,7 +133,7 @@ std::vector<HazardId> select_hazard_ids(Database& db, const HazardFilter& filter
   }
 }
 
-void for_each_undated_hazard(Database& db, const HazardFilter& filter,
+void for_each_undated_hazard(Database& db, const RectifyFilter& filter,
                              const std::function<void(const UndatedHazard&)>& visit)
 {
   Stmt s(db.sql(),
@@ -171,7 +171,7 @@ bool DeadlineWriter::set_missing_due_on(HazardId id, domain::Date due_on, std::s
   return m_update.changes() == 1;
 }
 
-std::vector<PendingHazard> list_overdue(Database& db, domain::Date as_of, const HazardFilter& filter)
+std::vector<PendingHazard> list_overdue(Database& db, domain::Date as_of, const RectifyFilter& filter)
 {
   try {
     Stmt s(db.sql(), std::string(k_pending_select) + " AND h.due_on < :as_of" + filter_sql(filter) +
@@ -188,7 +188,7 @@ std::vector<PendingHazard> list_overdue(Database& db, domain::Date as_of, const 
 }
 
 std::vector<PendingHazard> list_due_between(Database& db, domain::Date from, domain::Date to,
-                                            const HazardFilter& filter)
+                                            const RectifyFilter& filter)
 {
   try {
     Stmt s(db.sql(), std::string(k_pending_select) + " AND h.due_on >= :from AND h.due_on <= :to" +

@@ -16,7 +16,7 @@
 namespace ankang::store {
 
 // Which hazards a bulk command or a list works on; every part is optional.
-struct HazardFilter {
+struct RectifyFilter {
   std::optional<EnterpriseId> enterprise;
   std::vector<domain::HazardStatus> statuses;  // any of them; empty = any
   std::optional<domain::HazardLevel> level;
@@ -28,7 +28,7 @@ struct HazardFilter {
 EnterpriseId find_enterprise_id(Database& db, std::string_view id_uscc_or_name);
 
 // The hazards matching a filter, by id.
-std::vector<HazardId> select_hazard_ids(Database& db, const HazardFilter& filter);
+std::vector<HazardId> select_hazard_ids(Database& db, const RectifyFilter& filter);
 
 // A hazard without a deadline, open or rectifying (the candidates of `rectify deadline`).
 struct UndatedHazard {
@@ -43,7 +43,7 @@ struct UndatedHazard {
 
 // Calls `visit` for every open or rectifying hazard with due_on NULL matching `filter` (its
 // statuses narrow open/rectifying further), in id order. Streams: nothing is kept.
-void for_each_undated_hazard(Database& db, const HazardFilter& filter,
+void for_each_undated_hazard(Database& db, const RectifyFilter& filter,
                              const std::function<void(const UndatedHazard&)>& visit);
 
 // One prepared UPDATE for setting many deadlines in one transaction.
@@ -72,9 +72,9 @@ struct PendingHazard {
 
 // Overdue per DESIGN §4: open or rectifying with due_on before `as_of`; the longest overdue
 // first, then by number.
-std::vector<PendingHazard> list_overdue(Database& db, domain::Date as_of, const HazardFilter& filter);
+std::vector<PendingHazard> list_overdue(Database& db, domain::Date as_of, const RectifyFilter& filter);
 // Open or rectifying with from <= due_on <= to; the earliest deadline first, then by number.
 std::vector<PendingHazard> list_due_between(Database& db, domain::Date from, domain::Date to,
-                                            const HazardFilter& filter);
+                                            const RectifyFilter& filter);
 
 }  // namespace ankang::store

@@ -114,7 +114,7 @@ TEST_CASE("a bulk step is one transaction: one failure writes nothing", "[rectif
 
   // A filter: the hazchem enterprise's rectifying hazards (only 2).
   ops::HazardSelection by_filter;
-  by_filter.filter = store::HazardFilter{};
+  by_filter.filter = store::RectifyFilter{};
   by_filter.filter->enterprise = store::find_enterprise_id(db, "西宁高原化工有限公司");
   by_filter.filter->statuses = {HazardStatus::rectifying};
   const auto filtered = ops::rectify(db, by_filter, done, business("2021-08-20"));
@@ -172,7 +172,7 @@ TEST_CASE("overdue: open or rectifying with a deadline before the as-of date, lo
   CHECK(later[0].no == "YH-2021-000002");
   CHECK(later[1].no == "YH-2021-000001");
 
-  store::HazardFilter coal;
+  store::RectifyFilter coal;
   coal.sector = "coal";
   CHECK(store::list_overdue(db, d("2021-09-01"), coal).size() == 1);
 
