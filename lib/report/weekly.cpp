@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 namespace ankang::report {
 
 namespace {
@@ -11,7 +14,9 @@ using namespace detail;
 using domain::Lang;
 
 constexpr int k_trend_weeks = 8;
-constexpr int k_top_enterprises = 10;
+constexpr size_t k_top_enterprises = 10;
+// Lists in the weekly stop here; the note gives the full count and `report overdue` the rest.
+constexpr int64_t k_list_limit = 50;
 constexpr int k_due_window_days = 7;
 
 std::string report_title(const PeriodSpec& p, const Scope& scope, Lang lang)
@@ -117,21 +122,50 @@ std::string chart_label(std::string s)
   return s;
 }
 
-Section by_sector(store::Database& db, const Scope& scope, const PeriodSpec& p, const store::PeriodFigures& total, Lang lang)
+// The weekly figures, folded from one pass over the hazards (store::figures_by_enterprise).
+struct Folded {
+  store::PeriodFigures current;
+  store::PeriodFigures previous;
+  std::map<std::string, store::PeriodFigures> sectors;
+  std::map<std::string, store::PeriodFigures> levels;
+  std::map<std::string, store::PeriodFigures> regions;  // prefecture or county code
+  std::map<int64_t, store::PeriodFigures> enterprises;
+};
+
+Folded fold(store::Database& db, const Scope& scope, const PeriodSpec& p)
+{
+  const bool counties = scope.filter.region_prefix.size() > 2;
+  const std::vector<store::DateRange> ranges{p.range, p.previous};
+  const auto labels = store::enterprise_labels(db);
+  Folded f;
+  for (const auto& c : store::figures_by_enterprise(db, scope.filter, ranges)) {
+    const auto& now = c.figures.at(0);
+    store::add_figures(f.current, now);
+    store::add_figures(f.previous, c.figures.at(1));
+    store::add_figures(f.sectors[c.sector], now);
+    store::add_figures(f.levels[c.level], now);
+    store::add_figures(f.enterprises[c.enterprise_id], now);
+    const auto it = labels.find(c.enterprise_id);
+    const std::string code = it == labels.end() ? std::string() : it->second.region_code;
+    store::add_figures(f.regions[counties || code.empty() ? code : code.substr(0, 4) + "00"], now);
+  }
+  return f;
+}
+
+Section by_sector(const std::map<std::string, store::PeriodFigures>& groups, const store::PeriodFigures& total, Lang lang)
 {
   Section s;
   s.key = "by_sector";
   s.title = tr(lang, "二、分行业领域情况", "2. By sector");
   s.table.columns = {{"sector", tr(lang, "行业领域", "sector"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
-  const auto groups = store::figures_by(db, scope.filter, p.range, store::Grouping::sector);
   std::string x, y;
-  for (const auto& g : groups) {
-    std::vector<Value> row{coded(domain::sectors(), g.key, lang)};
-    add_figure_values(row, g.figures);
+  for (const auto& [key, figures] : groups) {
+    std::vector<Value> row{coded(domain::sectors(), key, lang)};
+    add_figure_values(row, figures);
     s.table.rows.push_back(std::move(row));
-    x += fmt::format("{}\"{}\"", x.empty() ? "" : ", ", chart_label(std::string(domain::sectors().label(g.key, lang))));
-    y += fmt::format("{}{}", y.empty() ? "" : ", ", g.figures.new_count);
+    x += fmt::format("{}\"{}\"", x.empty() ? "" : ", ", chart_label(std::string(domain::sectors().label(key, lang))));
+    y += fmt::format("{}{}", y.empty() ? "" : ", ", figures.new_count);
   }
   add_total_row(s.table, 1, total, lang);
   if (!groups.empty())
@@ -140,7 +174,8 @@ Section by_sector(store::Database& db, const Scope& scope, const PeriodSpec& p, 
   return s;
 }
 
-Section by_region(store::Database& db, const Scope& scope, const PeriodSpec& p, const store::PeriodFigures& total, Lang lang)
+Section by_region(store::Database& db, const Scope& scope, const std::map<std::string, store::PeriodFigures>& groups,
+                  const store::PeriodFigures& total, Lang lang)
 {
   // The province (or no region) is shown by prefecture; a prefecture or county by county.
   const bool counties = scope.filter.region_prefix.size() > 2;
@@ -150,28 +185,29 @@ Section by_region(store::Database& db, const Scope& scope, const PeriodSpec& p, 
   s.table.columns = {{"region_code", tr(lang, "区划代码", "code"), io::Align::left},
                      {"region", tr(lang, "地区", "region"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
-  for (const auto& g : store::figures_by(db, scope.filter, p.range, counties ? store::Grouping::county : store::Grouping::prefecture)) {
-    std::vector<Value> row{text_or_null(g.key), g.name.empty() ? Value::null(tr(lang, "未填地区", "unknown")) : Value::text(g.name)};
-    add_figure_values(row, g.figures);
+  const auto names = store::region_names(db);
+  for (const auto& [key, figures] : groups) {
+    const auto name = names.find(key);
+    std::vector<Value> row{text_or_null(key), name == names.end() ? Value::null(key.empty() ? tr(lang, "未填地区", "unknown") : key)
+                                                                  : Value::text(name->second)};
+    add_figure_values(row, figures);
     s.table.rows.push_back(std::move(row));
   }
   add_total_row(s.table, 2, total, lang);
   return s;
 }
 
-Section by_level(store::Database& db, const Scope& scope, const PeriodSpec& p, const store::PeriodFigures& total, Lang lang)
+Section by_level(const std::map<std::string, store::PeriodFigures>& groups, const store::PeriodFigures& total, Lang lang)
 {
   Section s;
   s.key = "by_level";
   s.title = tr(lang, "四、分隐患等级情况", "4. By level");
   s.table.columns = {{"level", tr(lang, "隐患等级", "level"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
-  const auto groups = store::figures_by(db, scope.filter, p.range, store::Grouping::level);
   std::string pie = fmt::format("pie title {}", tr(lang, "本期新增隐患等级分布", "New hazards by level"));
   for (const char* level : {"general", "major"}) {
-    store::PeriodFigures f;
-    for (const auto& g : groups)
-      if (g.key == level) f = g.figures;
+    const auto it = groups.find(level);
+    const store::PeriodFigures f = it == groups.end() ? store::PeriodFigures{} : it->second;
     std::vector<Value> row{coded(domain::hazard_levels(), level, lang)};
     add_figure_values(row, f);
     s.table.rows.push_back(std::move(row));
@@ -182,7 +218,7 @@ Section by_level(store::Database& db, const Scope& scope, const PeriodSpec& p, c
   return s;
 }
 
-Section top_enterprises(store::Database& db, const Scope& scope, const PeriodSpec& p, Lang lang)
+Section top_enterprises(store::Database& db, const std::map<int64_t, store::PeriodFigures>& enterprises, Lang lang)
 {
   Section s;
   s.key = "top_enterprises";
@@ -196,10 +232,25 @@ Section top_enterprises(store::Database& db, const Scope& scope, const PeriodSpe
       {"major_open_at_end", tr(lang, "其中重大", "of which major"), io::Align::right},
       {"overdue_at_end", tr(lang, "其中超期", "of which overdue"), io::Align::right},
   };
+  const auto labels = store::enterprise_labels(db);
+  struct Ranked {
+    const store::EnterpriseLabel* label;
+    const store::PeriodFigures* figures;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& [id, figures] : enterprises)
+    if (figures.open_at_end > 0) ranked.push_back({&labels.at(id), &figures});
+  // Most open first; ties by credit code, so the order never depends on insertion.
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.figures->open_at_end != b.figures->open_at_end ? a.figures->open_at_end > b.figures->open_at_end
+                                                            : a.label->uscc < b.label->uscc;
+  });
+  if (ranked.size() > k_top_enterprises) ranked.resize(k_top_enterprises);
   int64_t rank = 0;
-  for (const auto& g : store::top_open_enterprises(db, scope.filter, p.range.end, k_top_enterprises))
-    s.table.rows.push_back({Value::count(++rank), Value::text(g.name), Value::text(g.uscc), Value::count(g.figures.open_at_end),
-                            Value::count(g.figures.major_open_at_end), Value::count(g.figures.overdue_at_end)});
+  for (const auto& r : ranked)
+    s.table.rows.push_back({Value::count(++rank), Value::text(r.label->name), Value::text(r.label->uscc),
+                            Value::count(r.figures->open_at_end), Value::count(r.figures->major_open_at_end),
+                            Value::count(r.figures->overdue_at_end)});
   return s;
 }
 
@@ -233,10 +284,9 @@ Section trend(store::Database& db, const Scope& scope, const PeriodSpec& p, Lang
 Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec& p, const Context& ctx)
 {
   const Lang lang = ctx.lang;
-  const std::vector<store::DateRange> ranges{p.range, p.previous};
-  const auto figures = store::period_figures(db, scope.filter, ranges);
-  const auto& f = figures.at(0);
-  const auto& prev = figures.at(1);
+  const Folded folded = fold(db, scope, p);
+  const auto& f = folded.current;
+  const auto& prev = folded.previous;
 
   Document doc;
   doc.kind = "weekly";
@@ -253,9 +303,9 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   doc.paragraphs.push_back(summary_paragraph(p, f, prev, lang));
 
   doc.sections.push_back(headline(f, prev, p, lang));
-  doc.sections.push_back(by_sector(db, scope, p, f, lang));
-  doc.sections.push_back(by_region(db, scope, p, f, lang));
-  doc.sections.push_back(by_level(db, scope, p, f, lang));
+  doc.sections.push_back(by_sector(folded.sectors, f, lang));
+  doc.sections.push_back(by_region(db, scope, folded.regions, f, lang));
+  doc.sections.push_back(by_level(folded.levels, f, lang));
 
   Section major;
   major.key = "open_major";
@@ -268,7 +318,12 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   overdue.key = "overdue";
   overdue.title = tr(lang, "六、超期未整改隐患（按超期天数排序）", "6. Overdue hazards, most overdue first");
   overdue.empty_note = tr(lang, "期末无超期未整改隐患。", "No hazard was overdue at the end of the period.");
-  overdue.table = overdue_table(store::overdue_hazards(db, scope.filter, p.range.end), p.range.end, lang);
+  overdue.table = overdue_table(store::overdue_hazards(db, scope.filter, p.range.end, k_list_limit), p.range.end, lang);
+  if (f.overdue_at_end > k_list_limit)
+    overdue.paragraphs.push_back(lang == Lang::zh
+                                     ? fmt::format("共{}项，以下列出超期最久的{}项；完整清单见 ankang report overdue。", f.overdue_at_end, k_list_limit)
+                                     : fmt::format("{} in all; the {} most overdue are listed; 'ankang report overdue' lists them all.",
+                                                   f.overdue_at_end, k_list_limit));
   doc.sections.push_back(std::move(overdue));
 
   const store::DateRange window{p.range.end + 1, p.range.end + k_due_window_days};
@@ -281,7 +336,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   due.table = due_table(store::hazards_due(db, scope.filter, window), p.range.end, lang);
   doc.sections.push_back(std::move(due));
 
-  doc.sections.push_back(top_enterprises(db, scope, p, lang));
+  doc.sections.push_back(top_enterprises(db, folded.enterprises, lang));
   doc.sections.push_back(trend(db, scope, p, lang));
 
   doc.footer.push_back(tr(lang,

@@ -257,14 +257,24 @@ Query open_major_query(const ReportFilter& filter, domain::Date end)
   return q;
 }
 
-Query overdue_query(const ReportFilter& filter, domain::Date end)
+Query overdue_query(const ReportFilter& filter, domain::Date end, std::optional<int64_t> limit = std::nullopt)
 {
+  // The candidates come from covering searches of hazard_report (ids only); whole rows are read
+  // for the ones listed. Ties on the deadline go by id, i.e. by the order hazards were recorded.
   Query q;
   q.bind(":e", end);
-  q.sql = fmt::format("{}h.status <> 'void' AND {} AND (h.status IN ('open', 'rectifying', 'submitted') OR h.closed_on > :e)",
-                      k_hazard_columns, overdue_at(":e"));
-  q.sql += filter_sql(filter, q);
-  q.sql += " ORDER BY h.due_on, h.no";
+  std::string unfinished = unfinished_at(":e");
+  for (size_t at = unfinished.find("h."); at != std::string::npos; at = unfinished.find("h.", at + 3)) unfinished.replace(at, 2, "hz.");
+  const std::string where = filter_sql(filter, q, "hz");
+  std::string ids = fmt::format("SELECT hz.id, hz.due_on FROM hazard hz WHERE hz.status IN ('open', 'rectifying', 'submitted') AND {0} "
+                                "AND hz.due_on < :e{1} UNION ALL SELECT hz.id, hz.due_on FROM hazard hz WHERE hz.status = 'closed' "
+                                "AND hz.closed_on > :e AND {0} AND hz.due_on < :e{1} ORDER BY 2, 1",
+                                unfinished, where);
+  if (limit) {
+    ids += " LIMIT :limit";
+    q.bind(":limit", *limit);
+  }
+  q.sql = fmt::format("{}h.id IN (SELECT id FROM ({})) ORDER BY h.due_on, h.id", k_hazard_columns, ids);
   return q;
 }
 
@@ -309,11 +319,62 @@ std::string dimension_label(Dimension d)
 
 }  // namespace
 
+void prepare_for_reports(Database& db) { db.sql().exec("PRAGMA mmap_size = 1073741824"); }
+
 std::string region_prefix_of(std::string_view code)
 {
   std::string p(code);
   while (p.size() > 2 && p.ends_with("00")) p.resize(p.size() - 2);
   return p;
+}
+
+void add_figures(PeriodFigures& a, const PeriodFigures& b)
+{
+  a.new_count += b.new_count;
+  a.new_major += b.new_major;
+  a.closed += b.closed;
+  a.open_at_start += b.open_at_start;
+  a.open_at_end += b.open_at_end;
+  a.overdue_at_end += b.overdue_at_end;
+  a.major_open_at_end += b.major_open_at_end;
+  a.funds_new += b.funds_new;
+  a.funds_closed += b.funds_closed;
+}
+
+std::vector<FigureCell> figures_by_enterprise(Database& db, const ReportFilter& filter, std::span<const DateRange> ranges)
+{
+  if (ranges.empty()) return {};
+  Query q = period_figures_query(filter, ranges);
+  // Same sums, grouped: "SELECT <sums> FROM <scoped>" becomes "SELECT keys, <sums> … GROUP BY keys".
+  q.sql = "SELECT h.enterprise_id, h.sector, h.level, " + q.sql.substr(7) + " GROUP BY h.enterprise_id, h.sector, h.level";
+  std::vector<FigureCell> out;
+  auto st = prepare(db, q);
+  while (st.executeStep()) {
+    FigureCell c;
+    c.enterprise_id = st.getColumn(0).getInt64();
+    c.sector = st.getColumn(1).getString();
+    c.level = st.getColumn(2).getString();
+    for (size_t i = 0; i < ranges.size(); ++i) c.figures.push_back(read_figures(st, 3 + static_cast<int>(i) * k_figure_columns));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::map<int64_t, EnterpriseLabel> enterprise_labels(Database& db)
+{
+  std::map<int64_t, EnterpriseLabel> out;
+  SQLite::Statement st(db.sql(), "SELECT id, uscc, name, coalesce(region_code, '') FROM enterprise");
+  while (st.executeStep())
+    out[st.getColumn(0).getInt64()] = {st.getColumn(1).getString(), st.getColumn(2).getString(), st.getColumn(3).getString()};
+  return out;
+}
+
+std::map<std::string, std::string> region_names(Database& db)
+{
+  std::map<std::string, std::string> out;
+  SQLite::Statement st(db.sql(), "SELECT code, name FROM region");
+  while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getString();
+  return out;
 }
 
 std::vector<PeriodFigures> period_figures(Database& db, const ReportFilter& filter, std::span<const DateRange> ranges)
@@ -357,9 +418,9 @@ std::vector<HazardRow> major_hazards_in(Database& db, const ReportFilter& filter
   return run_hazards(db, q);
 }
 
-std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter, domain::Date end)
+std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter, domain::Date end, std::optional<int64_t> limit)
 {
-  return run_hazards(db, overdue_query(filter, end));
+  return run_hazards(db, overdue_query(filter, end, limit));
 }
 
 std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range)
@@ -382,11 +443,11 @@ std::vector<WeekCounts> weekly_trend(Database& db, const ReportFilter& filter, d
   const domain::Date last_monday = last_day - static_cast<int32_t>(last_day.iso_weekday() - 1);
   const domain::Date first = last_monday - 7 * (weeks - 1);
   for (int i = 0; i < weeks; ++i) out.push_back({first + 7 * i, 0, 0});
-  auto count_by_day = [&](std::string_view column, auto add) {
+  auto count_by_day = [&](std::string_view column, std::string_view condition, auto add) {
     Query q;
     q.bind(":s", first);
     q.bind(":e", last_day);
-    q.sql = fmt::format("SELECT h.{0}, count(*) FROM hazard h WHERE h.{0} BETWEEN :s AND :e AND h.status <> 'void'", column);
+    q.sql = fmt::format("SELECT h.{0}, count(*) FROM hazard h WHERE h.{0} BETWEEN :s AND :e AND {1}", column, condition);
     q.sql += filter_sql(filter, q);
     q.sql += fmt::format(" GROUP BY h.{}", column);
     auto st = prepare(db, q);
@@ -396,8 +457,16 @@ std::vector<WeekCounts> weekly_trend(Database& db, const ReportFilter& filter, d
       if (week < out.size()) add(out[week], st.getColumn(1).getInt64());
     }
   };
-  count_by_day("found_on", [](WeekCounts& w, int64_t n) { w.new_count += n; });
-  count_by_day("closed_on", [](WeekCounts& w, int64_t n) { w.closed += n; });
+  const bool unfiltered = filter.sector.empty() && filter.level.empty() && !filter.enterprise_id && filter.region_prefix.empty();
+  if (unfiltered) {
+    // Covering searches: every hazard found (hazard_found), less the voided ones (hazard_report).
+    count_by_day("found_on", "1", [](WeekCounts& w, int64_t n) { w.new_count += n; });
+    count_by_day("found_on", "h.status = 'void'", [](WeekCounts& w, int64_t n) { w.new_count -= n; });
+  } else {
+    count_by_day("found_on", "h.status <> 'void'", [](WeekCounts& w, int64_t n) { w.new_count += n; });
+  }
+  // Only closed hazards have closed_on: (status, closed_on) is a covering search of hazard_report.
+  count_by_day("closed_on", "h.status = 'closed'", [](WeekCounts& w, int64_t n) { w.closed += n; });
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include "store/database.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,10 @@ struct ReportFilter {
   std::optional<int64_t> enterprise_id;
   std::string level;          // general | major
 };
+
+// Reports only read: map the file into memory for them (fewer read system calls on large
+// databases). Call once before building a report.
+void prepare_for_reports(Database& db);
 
 // "632200" → "6322", "630000" → "63", "632224" → "632224": a region and its subtree.
 std::string region_prefix_of(std::string_view code);
@@ -51,6 +56,29 @@ struct PeriodFigures {
 
 // The figures of each range, all computed by one aggregate query.
 std::vector<PeriodFigures> period_figures(Database& db, const ReportFilter& filter, std::span<const DateRange> ranges);
+
+// Adds b's counts to a's.
+void add_figures(PeriodFigures& a, const PeriodFigures& b);
+
+// The figures of every range per enterprise, sector and level, in one pass: the weekly report
+// folds them into its headline and its tables by sector, region, level and enterprise.
+struct FigureCell {
+  int64_t enterprise_id = 0;
+  std::string sector;
+  std::string level;
+  std::vector<PeriodFigures> figures;  // one per range
+};
+std::vector<FigureCell> figures_by_enterprise(Database& db, const ReportFilter& filter, std::span<const DateRange> ranges);
+
+struct EnterpriseLabel {
+  std::string uscc;
+  std::string name;
+  std::string region_code;
+};
+// Every enterprise's code, name and region, by id.
+std::map<int64_t, EnterpriseLabel> enterprise_labels(Database& db);
+// Every region's short name, by code.
+std::map<std::string, std::string> region_names(Database& db);
 
 enum class Grouping { sector, level, prefecture, county, enterprise };
 
@@ -97,8 +125,9 @@ struct HazardRow {
 std::vector<HazardRow> open_major_hazards(Database& db, const ReportFilter& filter, domain::Date end);
 // Major hazards of a range: found by its end and not closed before its start.
 std::vector<HazardRow> major_hazards_in(Database& db, const ReportFilter& filter, DateRange range);
-// Hazards overdue at `end`, most days overdue first.
-std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter, domain::Date end);
+// Hazards overdue at `end`, most days overdue first; at most `limit` when given.
+std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter, domain::Date end,
+                                       std::optional<int64_t> limit = std::nullopt);
 // Open or rectifying hazards whose deadline falls in the range, soonest first.
 std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range);
 // Hazards not closed (open, rectifying, submitted), by found date then number.
