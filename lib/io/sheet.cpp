@@ -202,8 +202,10 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
   for (size_t i = 0; i < m_header.size(); ++i) {
     const std::string_view cell = m_header[i];
     const std::string n = normalize_header(cell);
-    if (n.empty() || is_row_number_column(n)) continue;
+    if (n.empty()) continue;
+    // A field of the import wins over the row-number rule: the hazard export's column is 'no'.
     const auto f = match(cell);
+    if (!f && is_row_number_column(n)) continue;
     if (!f) {
       m_notes.push_back(
           fmt::format("{}:{}: column '{}' is not known and is ignored", path, m_header_line, trim_cell(cell)));

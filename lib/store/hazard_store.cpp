@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <bit>
+#include <deque>
 #include <cstring>
 
 namespace ankang::store {
@@ -597,6 +598,124 @@ std::optional<HazardId> find_duplicate_hazard(Database& db, EnterpriseId enterpr
 {
   Stmt s(db.sql(), k_duplicate_sql);
   return run_duplicate(s, enterprise, found_on, location, description);
+}
+
+void list_hazards(Database& db, const HazardFilter& f, const std::function<void(const HazardListRow&)>& row)
+{
+  std::string where = "1";
+  if (f.enterprise) where += " AND h.enterprise_id = :enterprise";
+  if (f.inspection) where += " AND h.inspection_id = :inspection";
+  if (!f.sectors.empty()) {
+    where += " AND h.sector IN (";
+    for (size_t i = 0; i < f.sectors.size(); ++i) where += fmt::format("{}:sector{}", i ? ", " : "", i);
+    where += ")";
+  }
+  if (f.region_range) where += " AND e.region_code BETWEEN :region_low AND :region_high";
+  if (!f.levels.empty()) {
+    where += " AND h.level IN (";
+    for (size_t i = 0; i < f.levels.size(); ++i) where += fmt::format("{}:level{}", i ? ", " : "", i);
+    where += ")";
+  }
+  if (!f.statuses.empty()) {
+    where += " AND h.status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) where += fmt::format("{}:status{}", i ? ", " : "", i);
+    where += ")";
+  } else if (!f.include_void) {
+    where += " AND h.status <> 'void'";
+  }
+  if (f.found_from) where += " AND h.found_on >= :found_from";
+  if (f.found_to) where += " AND h.found_on <= :found_to";
+  if (f.overdue_as_of) where += " AND h.status IN ('open', 'rectifying') AND h.due_on < :as_of";
+  if (f.due_from || f.due_to) where += " AND h.status IN ('open', 'rectifying') AND h.due_on IS NOT NULL";
+  if (f.due_from) where += " AND h.due_on >= :due_from";
+  if (f.due_to) where += " AND h.due_on <= :due_to";
+  if (!f.owner.empty()) where += " AND instr(h.owner, :owner) > 0";
+  if (!f.text.empty()) where += " AND (instr(h.description, :text) > 0 OR instr(h.location, :text) > 0)";
+
+  std::string_view order;
+  switch (f.sort) {
+  case HazardFilter::Sort::found: order = "h.found_on, h.id"; break;
+  case HazardFilter::Sort::due: order = "h.due_on IS NULL, h.due_on, h.id"; break;
+  case HazardFilter::Sort::overdue: order = "h.due_on IS NULL, h.due_on, h.found_on, h.id"; break;
+  case HazardFilter::Sort::id: order = "h.id"; break;
+  }
+  Stmt s(db.sql(), fmt::format("SELECT {}, e.uscc, e.name, coalesce(e.region_code, ''), coalesce(i.kind, ''), "
+                               "coalesce(i.body, '') FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id "
+                               "LEFT JOIN inspection i ON i.id = h.inspection_id WHERE {} ORDER BY {}{}",
+                               k_hazard_columns, where, order, f.limit ? " LIMIT :limit" : ""));
+  // Bound text must outlive the steps: keep every rendered value here (a deque never moves them).
+  std::deque<std::string> keep;
+  const auto text = [&](const char* name, std::string value) {
+    keep.push_back(std::move(value));
+    s.bind(name, keep.back());
+  };
+  if (f.enterprise) s.bind(":enterprise", f.enterprise->value);
+  if (f.inspection) s.bind(":inspection", f.inspection->value);
+  for (size_t i = 0; i < f.sectors.size(); ++i) text(fmt::format(":sector{}", i).c_str(), f.sectors[i]);
+  if (f.region_range) {
+    text(":region_low", f.region_range->first);
+    text(":region_high", f.region_range->second);
+  }
+  for (size_t i = 0; i < f.levels.size(); ++i)
+    s.bind(fmt::format(":level{}", i).c_str(), domain::code(f.levels[i]));
+  for (size_t i = 0; i < f.statuses.size(); ++i)
+    s.bind(fmt::format(":status{}", i).c_str(), domain::code(f.statuses[i]));
+  if (f.found_from) text(":found_from", f.found_from->iso());
+  if (f.found_to) text(":found_to", f.found_to->iso());
+  if (f.overdue_as_of) text(":as_of", f.overdue_as_of->iso());
+  if (f.due_from) text(":due_from", f.due_from->iso());
+  if (f.due_to) text(":due_to", f.due_to->iso());
+  if (!f.owner.empty()) s.bind(":owner", f.owner);
+  if (!f.text.empty()) s.bind(":text", f.text);
+  if (f.limit) s.bind(":limit", *f.limit);
+  HazardListRow r;
+  while (s.step()) {
+    r.hazard = hazard_from_row(s);
+    r.uscc = s.str(32);
+    r.enterprise_name = s.str(33);
+    r.region_code = s.str(34);
+    r.inspection_kind = s.str(35);
+    r.inspection_body = s.str(36);
+    row(r);
+  }
+}
+
+namespace {
+
+constexpr std::string_view k_enterprise_ref_select =
+    "SELECT e.id, e.uscc, e.name, coalesce(e.region_code, ''), "
+    "coalesce((SELECT sector FROM enterprise_sector s WHERE s.enterprise_id = e.id ORDER BY position LIMIT 1), '') "
+    "FROM enterprise e";
+
+EnterpriseRef enterprise_ref_from_row(const Stmt& s)
+{
+  return EnterpriseRef{EnterpriseId{s.int64(0)}, s.str(1), s.str(2), s.str(3), s.str(4)};
+}
+
+}  // namespace
+
+std::optional<EnterpriseRef> get_enterprise_ref(Database& db, EnterpriseId id)
+{
+  Stmt s(db.sql(), fmt::format("{} WHERE e.id = :id", k_enterprise_ref_select));
+  s.bind(":id", id.value);
+  if (!s.step()) return std::nullopt;
+  return enterprise_ref_from_row(s);
+}
+
+std::vector<EnterpriseRef> find_enterprise_refs(Database& db, std::string_view uscc, std::string_view name)
+{
+  Stmt s(db.sql(), fmt::format("{} WHERE e.uscc = :uscc OR e.name = :name ORDER BY e.id LIMIT 10", k_enterprise_ref_select));
+  s.bind(":uscc", uscc);
+  s.bind(":name", name);
+  std::vector<EnterpriseRef> out;
+  while (s.step()) out.push_back(enterprise_ref_from_row(s));
+  return out;
+}
+
+void load_enterprise_refs(Database& db, const std::function<void(EnterpriseRef&&)>& each)
+{
+  Stmt s(db.sql(), fmt::format("{} ORDER BY e.id", k_enterprise_ref_select));
+  while (s.step()) each(enterprise_ref_from_row(s));
 }
 
 HazardWriter::HazardWriter(Database& db) : m_db(db) {}

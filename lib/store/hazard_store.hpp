@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ankang::store {
@@ -121,6 +122,54 @@ int64_t hazard_dedupe_key(EnterpriseId enterprise, domain::Date found_on, std::s
 // A hazard with exactly this enterprise, date, location and description, if any.
 std::optional<HazardId> find_duplicate_hazard(Database& db, EnterpriseId enterprise, domain::Date found_on,
                                               std::string_view location, std::string_view description);
+
+// Which hazards `hazard list` / `hazard export` show. Every set filter must hold.
+struct HazardFilter {
+  std::optional<EnterpriseId> enterprise;
+  std::optional<InspectionId> inspection;
+  std::vector<std::string> sectors;  // sector codes, any of
+  // Enterprise region codes low..high inclusive (a region and everything under it).
+  std::optional<std::pair<std::string, std::string>> region_range;
+  std::vector<domain::HazardLevel> levels;
+  std::vector<domain::HazardStatus> statuses;  // empty: every status but void, unless include_void
+  bool include_void = false;
+  std::optional<domain::Date> found_from, found_to;  // inclusive
+  // Open or rectifying with due_on before this date (DESIGN §4 "overdue").
+  std::optional<domain::Date> overdue_as_of;
+  // Open or rectifying with due_on in [due_from, due_to].
+  std::optional<domain::Date> due_from, due_to;
+  std::string owner;  // substring of owner
+  std::string text;   // substring of description or location
+  enum class Sort { found, due, overdue, id };
+  Sort sort = Sort::found;
+  std::optional<int64_t> limit;
+};
+
+struct HazardListRow {
+  Hazard hazard;
+  std::string uscc;
+  std::string enterprise_name;
+  std::string region_code;
+  std::string inspection_kind;  // '' without an inspection
+  std::string inspection_body;
+};
+
+// Streams the matching hazards, with their enterprise, in the filter's order.
+void list_hazards(Database& db, const HazardFilter& filter, const std::function<void(const HazardListRow&)>& row);
+
+// What a hazard needs to know of its enterprise.
+struct EnterpriseRef {
+  EnterpriseId id;
+  std::string uscc;
+  std::string name;
+  std::string region_code;
+  std::string primary_sector;  // '' when the enterprise has no sector
+};
+std::optional<EnterpriseRef> get_enterprise_ref(Database& db, EnterpriseId id);
+// The enterprises whose USCC is `uscc` or whose name is exactly `name` (at most a few).
+std::vector<EnterpriseRef> find_enterprise_refs(Database& db, std::string_view uscc, std::string_view name);
+// Every enterprise, for an import's in-memory lookup (one query, 10^4 rows).
+void load_enterprise_refs(Database& db, const std::function<void(EnterpriseRef&&)>& each);
 
 // Prepared statements kept for a whole import: one prepare, then reset and reuse per row.
 class HazardWriter {

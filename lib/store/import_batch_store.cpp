@@ -30,7 +30,10 @@ void finish_batch(Database& db, const ImportBatch& b)
 {
   Stmt s(db.sql(),
          "UPDATE import_batch SET rows_read = :rows_read, rows_imported = :rows_imported, rows_updated = :rows_updated, "
-         "rows_skipped = :rows_skipped, rows_rejected = :rows_rejected, finished_at = :finished_at WHERE id = :id");
+         "rows_skipped = :rows_skipped, rows_rejected = :rows_rejected, sha256 = :sha256, encoding = :encoding, "
+         "finished_at = :finished_at WHERE id = :id");
+  s.bind(":sha256", b.sha256);
+  s.bind(":encoding", b.encoding);
   s.bind(":rows_read", b.rows_read);
   s.bind(":rows_imported", b.rows_imported);
   s.bind(":rows_updated", b.rows_updated);

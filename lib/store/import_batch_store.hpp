@@ -29,7 +29,7 @@ struct ImportBatch {
 
 // Inserts the batch (counts as they are) and sets b.id.
 BatchId insert_batch(Database& db, ImportBatch& b);
-// Writes the counts and finished_at of an inserted batch.
+// Writes the counts, SHA-256, encoding and finished_at of an inserted batch.
 void finish_batch(Database& db, const ImportBatch& b);
 // Oldest first; `kind` empty = every kind.
 std::vector<ImportBatch> list_batches(Database& db, std::string_view kind);

@@ -1,0 +1,37 @@
+#pragma once
+// Pieces shared by the hazard and inspection commands: the business-date actor, the filter
+// options of `hazard list` and `hazard export`, and the export's columns.
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "ops/hazard_ops.hpp"
+#include "store/hazard_store.hpp"
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace ankang::cli {
+
+// --user, --on (default today) and the wall clock, for the history.
+ops::Actor make_actor(const Context& ctx, const std::string& on_text);
+
+struct HazardFilterOptions {
+  std::string enterprise, sector, region, level, status, found, due_within, owner, text, sort = "found";
+  bool overdue = false;
+  bool all = false;  // voided hazards too
+  int64_t limit = 0;
+};
+
+void add_hazard_filter_options(CLI::App* cmd, HazardFilterOptions& o, bool with_sort);
+// Resolves names (enterprise, region), periods and windows; `include_void` is export's default.
+store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db, const HazardFilterOptions& o,
+                                        bool include_void);
+
+// Streams the hazards: machine formats (csv, json, jsonl) with the export's English columns,
+// table and md with labels. `overdue_column` adds days overdue to the human table.
+void write_hazards(const Context& ctx, store::Database& db, const store::HazardFilter& filter, const OutputOptions& output,
+                   bool overdue_column);
+
+void add_hazard_import_command(CLI::App& group, Context& ctx);
+void add_hazard_export_command(CLI::App& group, Context& ctx);
+
+}  // namespace ankang::cli

@@ -1,0 +1,646 @@
+#include "ops/hazard_import.hpp"
+
+#include "domain/codes.hpp"
+#include "domain/deadline.hpp"
+#include "domain/money.hpp"
+#include "domain/uscc.hpp"
+#include "error.hpp"
+#include "io/csv_reader.hpp"
+#include "store/calendar_store.hpp"
+#include "store/hazard_store.hpp"
+#include "store/inspection_store.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <deque>
+#include <memory>
+#include <unordered_map>
+
+namespace ankang::ops {
+
+namespace {
+
+using domain::Date;
+using domain::HazardStatus;
+using store::Hazard;
+
+constexpr std::array k_fields{
+    io::FieldSpec{"no", "隐患编号|编号|隐患序号|hazard_no", false},
+    io::FieldSpec{"uscc", "统一社会信用代码|信用代码|社会信用代码|企业信用代码|统一代码", false},
+    io::FieldSpec{"enterprise", "企业名称|单位名称|企业|被检查单位|被检查企业|name|enterprise_name", false},
+    io::FieldSpec{"found_on", "检查日期|排查日期|发现日期|检查时间|排查时间|发现时间|date", true},
+    io::FieldSpec{"kind", "检查类型|检查方式|检查形式|排查类型|inspection_kind", false},
+    io::FieldSpec{"body", "检查单位|检查组|检查机构|排查单位|inspection_body", false},
+    io::FieldSpec{"found_by", "检查人|排查人|检查人员|排查人员|发现人|inspectors", false},
+    io::FieldSpec{"location", "隐患部位|部位|地点|隐患地点|隐患位置|位置", false},
+    io::FieldSpec{"description", "隐患描述|隐患内容|存在问题|问题描述|隐患情况|存在的问题|隐患", true},
+    io::FieldSpec{"category", "隐患类别|隐患类型|类别|隐患分类", false},
+    io::FieldSpec{"level", "隐患等级|隐患级别|等级|级别", false},
+    io::FieldSpec{"basis", "判定依据|依据|重大隐患判定依据", false},
+    io::FieldSpec{"stop_production", "停产停业|是否停产|停产情况", false},
+    io::FieldSpec{"due_on", "整改期限|整改时限|限期|整改期限日期|整改截止日期|deadline", false},
+    io::FieldSpec{"owner_dept", "整改责任单位|责任单位|责任部门|整改责任部门", false},
+    io::FieldSpec{"owner", "整改责任人|责任人", false},
+    io::FieldSpec{"measures", "整改措施|措施|整改方案", false},
+    io::FieldSpec{"funds", "整改资金|资金|整改资金投入|治理资金", false},
+    io::FieldSpec{"emergency_plan", "应急预案|预案|应急措施", false},
+    io::FieldSpec{"status", "状态|整改状态|整改情况|治理状态", false},
+    io::FieldSpec{"completed_on", "整改完成日期|完成日期|整改完成时间|完成时间", false},
+    io::FieldSpec{"verified_by", "验收人|复查人|验收人员", false},
+    io::FieldSpec{"verified_on", "验收日期|复查日期|验收时间|复查时间", false},
+    io::FieldSpec{"closed_on", "销号日期|销号时间", false},
+    io::FieldSpec{"voided_on", "作废日期", false},
+    io::FieldSpec{"sector", "行业领域|行业|所属行业|行业类别", false},
+};
+
+// Indexes into k_fields, resolved once against the sheet.
+struct Columns {
+  size_t no, uscc, enterprise, found_on, kind, body, found_by, location, description, category, level, basis,
+      stop_production, due_on, owner_dept, owner, measures, funds, emergency_plan, status, completed_on, verified_by,
+      verified_on, closed_on, voided_on, sector;
+  explicit Columns(const io::Sheet& s)
+      : no(s.field("no")), uscc(s.field("uscc")), enterprise(s.field("enterprise")), found_on(s.field("found_on")),
+        kind(s.field("kind")), body(s.field("body")), found_by(s.field("found_by")), location(s.field("location")),
+        description(s.field("description")), category(s.field("category")), level(s.field("level")),
+        basis(s.field("basis")), stop_production(s.field("stop_production")), due_on(s.field("due_on")),
+        owner_dept(s.field("owner_dept")), owner(s.field("owner")), measures(s.field("measures")),
+        funds(s.field("funds")), emergency_plan(s.field("emergency_plan")), status(s.field("status")),
+        completed_on(s.field("completed_on")), verified_by(s.field("verified_by")),
+        verified_on(s.field("verified_on")), closed_on(s.field("closed_on")), voided_on(s.field("voided_on")),
+        sector(s.field("sector"))
+  {
+  }
+};
+
+// A row error: the field it is about (or none) and why.
+struct RowError {
+  std::optional<size_t> field;
+  std::string why;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// Every enterprise, loaded once: the import looks each row's enterprise up in memory.
+class EnterpriseIndex {
+public:
+  explicit EnterpriseIndex(store::Database& db)
+  {
+    store::load_enterprise_refs(db, [this](store::EnterpriseRef&& e) { add(std::move(e)); });
+  }
+  const store::EnterpriseRef* by_uscc(std::string_view uscc) const
+  {
+    const auto it = m_by_uscc.find(uscc);
+    return it == m_by_uscc.end() ? nullptr : &m_all[it->second];
+  }
+  // nullptr when unknown; `ambiguous` set when several share the name.
+  const store::EnterpriseRef* by_name(std::string_view name, bool& ambiguous) const
+  {
+    ambiguous = false;
+    const auto it = m_by_name.find(name);
+    if (it == m_by_name.end()) return nullptr;
+    if (it->second < 0) {
+      ambiguous = true;
+      return nullptr;
+    }
+    return &m_all[static_cast<size_t>(it->second)];
+  }
+  std::string usccs_named(std::string_view name) const
+  {
+    std::string out;
+    for (const auto& e : m_all)
+      if (e.name == name) out += fmt::format("{}{}", out.empty() ? "" : ", ", e.uscc);
+    return out;
+  }
+  void add(store::EnterpriseRef e)
+  {
+    const size_t i = m_all.size();
+    m_by_uscc.emplace(e.uscc, i);
+    auto [it, inserted] = m_by_name.emplace(e.name, static_cast<int64_t>(i));
+    if (!inserted) it->second = -1;  // a name shared by several: only the USCC can tell them apart
+    m_all.push_back(std::move(e));
+  }
+
+private:
+  std::deque<store::EnterpriseRef> m_all;  // a deque keeps the addresses handed out
+  StringMap<size_t> m_by_uscc;
+  StringMap<int64_t> m_by_name;
+};
+
+std::string_view trim(std::string_view s)
+{
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool has_five_items(const Hazard& h)
+{
+  return !h.owner.empty() && !h.measures.empty() && h.funds && h.due_on && !h.emergency_plan.empty();
+}
+
+// One row's work: validate and convert into `h` (whose strings are reused from row to row),
+// derive the status and its dated history. Returns the first problem, if any.
+class RowReader {
+public:
+  RowReader(store::Database& db, const io::Sheet& sheet, const Columns& c, const Actor& actor)
+      : m_db(db), m_sheet(sheet), m_c(c), m_actor(actor)
+  {
+    m_funds_unit = sheet.unit(c.funds).find("万") != std::string_view::npos ? domain::MoneyUnit::wan_yuan
+                                                                           : domain::MoneyUnit::yuan;
+  }
+
+  std::optional<RowError> read(const io::SheetRow& row, const store::EnterpriseRef& enterprise, Hazard& h,
+                               LedgerStatus& status)
+  {
+    m_row = &row;
+    h.enterprise_id = enterprise.id;
+    if (auto e = date(m_c.found_on, true, h.found_on)) return e;
+    if (h.found_on > m_actor.on)
+      return RowError{m_c.found_on, fmt::format("the day found is after today ({})", m_actor.on.iso())};
+    assign(h.no, m_c.no);
+    assign(h.found_by, m_c.found_by);
+    assign(h.location, m_c.location);
+    assign(h.description, m_c.description);
+    if (h.description.empty()) return RowError{m_c.description, "the description is empty"};
+    if (auto e = code(domain::hazard_categories(), m_c.category, h.category)) return e;
+    std::string level;
+    if (auto e = code(domain::hazard_levels(), m_c.level, level)) return e;
+    h.level = level == "major" ? domain::HazardLevel::major : domain::HazardLevel::general;
+    assign(h.basis, m_c.basis);
+    if (h.level == domain::HazardLevel::major && h.basis.empty())
+      return RowError{m_sheet.has(m_c.basis) ? m_c.basis : m_c.level,
+                      "a major hazard (重大隐患) needs its basis (判定依据)"};
+    if (auto e = code(domain::stop_production_kinds(), m_c.stop_production, h.stop_production)) return e;
+    if (h.stop_production.empty()) h.stop_production = "none";
+    if (auto e = code(domain::sectors(), m_c.sector, h.sector)) return e;
+    if (h.sector.empty()) h.sector = enterprise.primary_sector.empty() ? "other" : enterprise.primary_sector;
+    if (auto e = deadline(h)) return e;
+    assign(h.owner_dept, m_c.owner_dept);
+    assign(h.owner, m_c.owner);
+    assign(h.measures, m_c.measures);
+    if (auto e = funds(h)) return e;
+    assign(h.emergency_plan, m_c.emergency_plan);
+    assign(h.verified_by, m_c.verified_by);
+    if (auto e = optional_date(m_c.completed_on, h.completed_on)) return e;
+    if (auto e = optional_date(m_c.verified_on, h.verified_on)) return e;
+    if (auto e = optional_date(m_c.closed_on, h.closed_on)) return e;
+    if (auto e = optional_date(m_c.voided_on, h.voided_on)) return e;
+    for (auto [field, d] : {std::pair{m_c.completed_on, h.completed_on}, std::pair{m_c.verified_on, h.verified_on},
+                            std::pair{m_c.closed_on, h.closed_on}, std::pair{m_c.voided_on, h.voided_on}})
+      if (d && *d < h.found_on)
+        return RowError{field, fmt::format("is before the day the hazard was found ({})", h.found_on.iso())};
+    if (h.completed_on && h.verified_on && *h.verified_on < *h.completed_on)
+      return RowError{m_c.verified_on, fmt::format("is before the rectification was completed ({})", h.completed_on->iso())};
+    return derive_status(h, status);
+  }
+
+private:
+  std::string_view get(size_t field) const { return m_sheet.has(field) ? trim(m_row->get(field)) : std::string_view(); }
+
+  void assign(std::string& out, size_t field) const
+  {
+    const auto v = get(field);
+    out.assign(v.data() ? v.data() : "", v.size());
+  }
+
+  std::optional<RowError> code(const domain::CodeSet& set, size_t field, std::string& out) const
+  {
+    const auto v = get(field);
+    if (v.empty()) {
+      out.clear();
+      return std::nullopt;
+    }
+    if (auto c = set.parse(v)) {
+      out.assign(c->data(), c->size());
+      return std::nullopt;
+    }
+    return RowError{field, fmt::format("not a {}: expected one of {} (or --map-value {}:{}=…)", set.what(),
+                                       set.valid_values(), m_sheet.column_name(field) == "" ? "" : k_fields[field].key, v)};
+  }
+
+  std::optional<RowError> date(size_t field, bool required, Date& out) const
+  {
+    const auto v = get(field);
+    if (v.empty()) {
+      if (required) return RowError{field, "a date is required"};
+      return std::nullopt;
+    }
+    std::string why;
+    if (auto d = domain::try_parse_date(v, why)) {
+      out = *d;
+      return std::nullopt;
+    }
+    return RowError{field, fmt::format("not a date: {}", why)};
+  }
+
+  std::optional<RowError> optional_date(size_t field, std::optional<Date>& out) const
+  {
+    out.reset();
+    if (get(field).empty()) return std::nullopt;
+    Date d;
+    if (auto e = date(field, false, d)) return e;
+    out = d;
+    return std::nullopt;
+  }
+
+  std::optional<RowError> deadline(Hazard& h)
+  {
+    h.due_on.reset();
+    const auto v = get(m_c.due_on);
+    if (v.empty()) return std::nullopt;
+    std::string why;
+    if (auto d = domain::try_parse_date(v, why)) {
+      h.due_on = *d;
+    } else {
+      // A relative deadline (+10wd, +30d, eom) counts from the day found (DESIGN §5).
+      try {
+        const auto spec = domain::parse_deadline(v);
+        if (!m_calendar) m_calendar = std::make_unique<domain::Calendar>(store::load_calendar(m_db.sql()));
+        h.due_on = domain::resolve(spec, h.found_on, *m_calendar);
+      } catch (const Error& e) {
+        return RowError{m_c.due_on, fmt::format("not a date or deadline: {}", why)};
+      }
+    }
+    if (*h.due_on < h.found_on)
+      return RowError{m_c.due_on, fmt::format("is before the day the hazard was found ({})", h.found_on.iso())};
+    return std::nullopt;
+  }
+
+  std::optional<RowError> funds(Hazard& h) const
+  {
+    h.funds.reset();
+    const auto v = get(m_c.funds);
+    if (v.empty()) return std::nullopt;
+    std::string why;
+    if (auto m = domain::try_parse_money(v, m_funds_unit, why)) {
+      h.funds = *m;
+      return std::nullopt;
+    }
+    return RowError{m_c.funds, fmt::format("not an amount of money: {}", why)};
+  }
+
+  // DESIGN §6: the status from 状态 when given, else from the latest filled stage; then the
+  // dates each stage needs, taken from its columns.
+  std::optional<RowError> derive_status(Hazard& h, LedgerStatus& s) const
+  {
+    const auto word = get(m_c.status);
+    if (!word.empty()) {
+      const auto parsed = parse_ledger_status(word);
+      if (!parsed)
+        return RowError{m_c.status, "not a status: expected 待整改 整改中 已整改 待验收 已销号 已验收 已现场处理 已作废 "
+                                    "(or open, rectifying, submitted, closed, void)"};
+      s = *parsed;
+    } else if (h.voided_on) {
+      s = {HazardStatus::void_, false};
+    } else if (h.verified_on || h.closed_on) {
+      s = {HazardStatus::closed, false};
+    } else if (h.completed_on) {
+      s = {HazardStatus::submitted, false};
+    } else if (h.due_on || !h.owner.empty()) {
+      s = {HazardStatus::rectifying, false};
+    } else {
+      s = {HazardStatus::open, false};
+    }
+    h.status = s.status;
+    h.on_spot = s.on_spot;
+    switch (s.status) {
+    case HazardStatus::open:
+    case HazardStatus::rectifying:
+      // A later stage's dates contradict an earlier status.
+      if (h.completed_on || h.verified_on || h.closed_on)
+        return RowError{m_c.status, "the status says not yet rectified, but a completion or verification date is filled"};
+      break;
+    case HazardStatus::submitted:
+      if (!h.completed_on) h.completed_on = h.found_on;
+      if (h.verified_on || h.closed_on)
+        return RowError{m_c.status, "the status says awaiting verification, but a verification date is filled"};
+      break;
+    case HazardStatus::closed:
+      if (s.on_spot) {
+        // Fixed in the inspector's presence: completed and closed at once, the inspector verifying.
+        if (!h.completed_on) h.completed_on = h.verified_on.value_or(h.found_on);
+        if (!h.verified_on) h.verified_on = h.completed_on;
+        if (h.verified_by.empty()) h.verified_by = h.found_by;
+      } else {
+        if (!h.verified_on) h.verified_on = h.closed_on ? h.closed_on : h.completed_on ? h.completed_on : h.found_on;
+        if (!h.completed_on) h.completed_on = h.verified_on;
+      }
+      if (!h.closed_on) h.closed_on = h.verified_on;
+      break;
+    case HazardStatus::void_:
+      if (!h.voided_on) h.voided_on = std::max(h.found_on, m_actor.on < h.found_on ? h.found_on : m_actor.on);
+      break;
+    }
+    if (s.status != HazardStatus::closed) h.closed_on.reset();
+    if (s.status != HazardStatus::void_) h.voided_on.reset();
+    return std::nullopt;
+  }
+
+  store::Database& m_db;
+  const io::Sheet& m_sheet;
+  const Columns& m_c;
+  const Actor& m_actor;
+  const io::SheetRow* m_row = nullptr;
+  domain::MoneyUnit m_funds_unit = domain::MoneyUnit::yuan;
+  std::unique_ptr<domain::Calendar> m_calendar;
+};
+
+// Would the live workflow have refused this history? Counted, never enforced, on import.
+bool breaks_live_rules(const Hazard& h)
+{
+  const bool past_open = h.status == HazardStatus::rectifying || h.status == HazardStatus::submitted ||
+                         (h.status == HazardStatus::closed && !h.on_spot);
+  if (h.level == domain::HazardLevel::major && past_open && !has_five_items(h)) return true;
+  if (h.level == domain::HazardLevel::major && h.on_spot) return true;
+  if (!h.verified_by.empty() && h.verified_by == h.owner) return true;
+  return false;
+}
+
+// The events a history row implies, each dated by its column (DESIGN §6).
+class HistoryWriter {
+public:
+  HistoryWriter(store::HazardWriter& w, const Actor& actor, store::BatchId batch) : m_w(w), m_actor(actor), m_batch(batch)
+  {
+    m_e.actor = actor.user;
+    m_e.at = actor.now;
+    m_e.batch_id = batch;
+  }
+
+  int64_t write_new(const Hazard& h, std::string_view note)
+  {
+    int64_t n = 0;
+    m_e.hazard_id = h.id;
+    emit("imported", h.found_on, std::nullopt, HazardStatus::open, note, n);
+    if (h.status == HazardStatus::open) return n;
+    if (h.on_spot) {
+      emit("on_spot", *h.completed_on, HazardStatus::open, HazardStatus::closed, h.verified_by, n);
+      return n;
+    }
+    const bool planned = h.due_on || !h.owner.empty() || h.status != HazardStatus::void_;
+    if (planned) emit("planned", h.found_on, HazardStatus::open, HazardStatus::rectifying, "", n);
+    if (h.status == HazardStatus::void_) {
+      emit("voided", *h.voided_on, planned ? HazardStatus::rectifying : HazardStatus::open, HazardStatus::void_, "", n);
+      return n;
+    }
+    if (h.status == HazardStatus::rectifying) return n;
+    emit("done", *h.completed_on, HazardStatus::rectifying, HazardStatus::submitted, "", n);
+    if (h.status == HazardStatus::submitted) return n;
+    emit("verified", *h.verified_on, HazardStatus::submitted, HazardStatus::closed, h.verified_by, n);
+    return n;
+  }
+
+  int64_t write_update(const Hazard& before, const Hazard& after, const std::string& fields, std::string_view note)
+  {
+    m_e.hazard_id = after.id;
+    m_e.kind = "updated";
+    m_e.on_date = m_actor.on;
+    m_e.from_status = before.status == after.status ? std::nullopt : std::optional(before.status);
+    m_e.to_status = before.status == after.status ? std::nullopt : std::optional(after.status);
+    m_e.fields_json = fields;
+    m_e.note.assign(note);
+    m_w.append(m_e);
+    m_e.fields_json.clear();
+    return 1;
+  }
+
+private:
+  void emit(std::string_view kind, Date on, std::optional<HazardStatus> from, HazardStatus to, std::string_view note,
+            int64_t& n)
+  {
+    m_e.kind.assign(kind);
+    m_e.on_date = on;
+    m_e.from_status = from;
+    m_e.to_status = to;
+    m_e.note.assign(note);
+    m_w.append(m_e);
+    ++n;
+  }
+
+  store::HazardWriter& m_w;
+  const Actor& m_actor;
+  store::BatchId m_batch;
+  store::HazardEvent m_e;
+};
+
+}  // namespace
+
+std::optional<LedgerStatus> parse_ledger_status(std::string_view word)
+{
+  word = trim(word);
+  for (std::string_view w : {"已现场处理", "即查即改", "现场整改", "立查立改", "当场整改", "现场已整改", "on_spot", "on-spot"})
+    if (word == w) return LedgerStatus{HazardStatus::closed, true};
+  if (auto code = domain::hazard_statuses().parse(word)) return LedgerStatus{*domain::status_from_code(*code), false};
+  for (std::string_view w : {"已销号", "已验收", "已复查", "已关闭", "已闭环", "已完成销号", "验收通过", "销号"})
+    if (word == w) return LedgerStatus{HazardStatus::closed, false};
+  for (std::string_view w : {"已整改", "待验收", "待复查", "整改完成", "已完成"})
+    if (word == w) return LedgerStatus{HazardStatus::submitted, false};
+  for (std::string_view w : {"整改中", "已五定", "已下达", "限期整改", "正在整改"})
+    if (word == w) return LedgerStatus{HazardStatus::rectifying, false};
+  for (std::string_view w : {"待整改", "未整改", "未五定", "已登记"})
+    if (word == w) return LedgerStatus{HazardStatus::open, false};
+  for (std::string_view w : {"已作废", "无效", "作废"})
+    if (word == w) return LedgerStatus{HazardStatus::void_, false};
+  return std::nullopt;
+}
+
+std::span<const io::FieldSpec> hazard_import_fields() { return k_fields; }
+
+HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& o, const Actor& actor)
+{
+  HazardImportResult r;
+  io::CsvReader reader(o.path, o.encoding);
+  io::Sheet sheet(reader, k_fields, o.sheet);
+  const Columns c(sheet);
+  if (!sheet.has(c.uscc) && !sheet.has(c.enterprise))
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{}: the header has neither 统一社会信用代码 (uscc) nor 企业名称 (enterprise)", o.path),
+                "name the column with --map 列名=uscc or --map 列名=enterprise");
+
+  store::WriteTransaction tx(db.sql());
+  auto& batch = r.batch;
+  batch.kind = "hazard";
+  batch.file_name = o.path;
+  batch.sha256 = "";
+  batch.encoding = std::string(io::encoding_name(reader.encoding()));
+  batch.actor = actor.user;
+  batch.started_at = actor.now;
+  store::insert_batch(db, batch);
+
+  EnterpriseIndex enterprises(db);
+  store::HazardWriter writer(db);
+  store::InspectionWriter inspections(db);
+  HistoryWriter history(writer, actor, batch.id);
+  RowReader row_reader(db, sheet, c, actor);
+  std::unique_ptr<io::RejectsWriter> rejects;
+  if (o.skip_invalid && !o.rejects_path.empty()) rejects = std::make_unique<io::RejectsWriter>(o.rejects_path, sheet.header());
+
+  std::unordered_map<int, int64_t> next_seq;  // per year of found_on
+  StringMap<store::InspectionId> inspection_cache;
+  constexpr size_t k_inspection_cache_limit = 1 << 16;  // bounded: memory must not grow with the file
+  std::string key;
+  Hazard h;
+  Hazard existing_updated;
+  LedgerStatus status;
+  store::Inspection inspection;
+  io::SheetRow row;
+  std::string note;
+  bool writing = true;  // false after the first bad row of an all-or-nothing import: validate only
+
+  const auto reject = [&](const io::SheetRow& bad, const RowError& e) {
+    std::string line = e.field ? sheet.describe(bad, *e.field, e.why) : sheet.describe(bad, e.why);
+    ++batch.rows_rejected;
+    if (rejects) rejects->add(bad.line(), bad.cells(), line);
+    r.errors.push_back(std::move(line));
+    if (!o.skip_invalid) writing = false;
+  };
+
+  while (sheet.next(row)) {
+    ++batch.rows_read;
+    if (o.progress && batch.rows_read % 4096 == 0) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
+
+    // The enterprise: by USCC when given, else by exact name.
+    const auto uscc_text = sheet.has(c.uscc) ? trim(row.get(c.uscc)) : std::string_view();
+    const auto name_text = sheet.has(c.enterprise) ? trim(row.get(c.enterprise)) : std::string_view();
+    const store::EnterpriseRef* enterprise = nullptr;
+    if (!uscc_text.empty()) {
+      std::string why;
+      const auto uscc = domain::try_normalize_uscc(uscc_text, why);
+      if (!uscc) {
+        reject(row, RowError{c.uscc, why});
+        continue;
+      }
+      enterprise = enterprises.by_uscc(*uscc);
+      if (!enterprise) {
+        reject(row, RowError{c.uscc, "no enterprise has this USCC (add it with 'ankang enterprise add' or import it first)"});
+        continue;
+      }
+    } else if (!name_text.empty()) {
+      bool ambiguous = false;
+      enterprise = enterprises.by_name(name_text, ambiguous);
+      if (!enterprise) {
+        reject(row, RowError{c.enterprise, ambiguous ? fmt::format("several enterprises have this name ({}): give the USCC",
+                                                                   enterprises.usccs_named(name_text))
+                                                     : "no enterprise has this name (give its USCC, or add it first)"});
+        continue;
+      }
+    } else {
+      reject(row, RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise, "the enterprise is missing: give its USCC or name"});
+      continue;
+    }
+
+    if (auto e = row_reader.read(row, *enterprise, h, status)) {
+      reject(row, *e);
+      continue;
+    }
+    if (breaks_live_rules(h)) ++r.rule_breaks;
+    if (!writing) continue;
+
+    // Seen before? The same number, or the same enterprise + date + location + description.
+    std::optional<Hazard> existing;
+    if (!h.no.empty()) existing = writer.find_by_no(h.no);
+    if (!existing) {
+      if (auto id = writer.find_duplicate(h.enterprise_id, h.found_on, h.location, h.description))
+        existing = writer.find_by_id(*id);
+    }
+    if (existing) {
+      if (o.on_conflict == OnConflict::skip) {
+        ++batch.rows_skipped;
+        continue;
+      }
+      if (o.on_conflict == OnConflict::error) {
+        reject(row, RowError{std::nullopt, fmt::format("hazard {} is already present (imported before)", existing->no)});
+        continue;
+      }
+      // --on-conflict update: what changed in the updated ledger, as one event.
+      existing_updated = h;
+      existing_updated.id = existing->id;
+      existing_updated.uuid = existing->uuid;
+      existing_updated.no = existing->no;
+      existing_updated.inspection_id = existing->inspection_id;
+      existing_updated.extensions = existing->extensions;
+      existing_updated.batch_id = existing->batch_id;
+      existing_updated.created_at = existing->created_at;
+      const auto changes = store::diff_hazards(*existing, existing_updated);
+      if (changes.empty()) {
+        ++batch.rows_skipped;
+        continue;
+      }
+      writer.update(existing_updated, actor.now);
+      note = fmt::format("{}:{}", o.path, row.line());
+      r.events_written += history.write_update(*existing, existing_updated, changes.json(), note);
+      ++batch.rows_updated;
+      continue;
+    }
+
+    // The inspection: rows sharing enterprise + date + inspectors are one visit.
+    const std::string date_text = h.found_on.iso();
+    key.clear();
+    fmt::format_to(std::back_inserter(key), "{}|{}|{}", h.enterprise_id.value, date_text, h.found_by);
+    if (auto it = inspection_cache.find(key); it != inspection_cache.end()) {
+      h.inspection_id = it->second;
+    } else {
+      auto id = inspections.find(h.enterprise_id, h.found_on, h.found_by);
+      if (!id) {
+        inspection.enterprise_id = h.enterprise_id;
+        inspection.date = h.found_on;
+        inspection.kind = "routine";
+        if (sheet.has(c.kind) && !trim(row.get(c.kind)).empty()) {
+          const auto kind = domain::inspection_kinds().parse(row.get(c.kind));
+          if (!kind) {
+            reject(row, RowError{c.kind, fmt::format("not an inspection kind: expected one of {}",
+                                                     domain::inspection_kinds().valid_values())});
+            continue;
+          }
+          inspection.kind.assign(*kind);
+        }
+        const auto body = sheet.has(c.body) ? trim(row.get(c.body)) : std::string_view();
+        inspection.body.assign(body.data() ? body.data() : "", body.size());
+        inspection.inspectors = h.found_by;
+        inspection.batch_id = batch.id;
+        id = inspections.insert(inspection, actor.now);
+        ++r.inspections_created;
+      }
+      if (inspection_cache.size() >= k_inspection_cache_limit) inspection_cache.clear();
+      inspection_cache.emplace(key, *id);
+      h.inspection_id = *id;
+    }
+
+    // The number: as given, else the next of the year from an in-memory counter.
+    if (h.no.empty()) {
+      const int year = h.found_on.year();
+      auto [it, fresh] = next_seq.try_emplace(year, 0);
+      if (fresh) it->second = store::max_hazard_seq(db, year);
+      h.no = store::format_hazard_no(year, ++it->second);
+    }
+    h.id = {};
+    h.uuid.clear();
+    h.extensions = 0;
+    h.batch_id = batch.id;
+    writer.insert(h, actor.now);
+    note.clear();
+    r.events_written += history.write_new(h, note);
+    ++batch.rows_imported;
+  }
+  if (o.progress) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
+
+  r.notes = sheet.notes();
+  batch.sha256 = reader.sha256();
+  batch.encoding = std::string(io::encoding_name(reader.encoding()));
+  batch.finished_at = actor.now;
+  if (!r.errors.empty() && !o.skip_invalid) return r;  // rolled back by tx's destructor
+  if (o.dry_run) return r;
+  store::finish_batch(db, batch);
+  tx.commit();
+  if (rejects) rejects->commit();
+  r.committed = true;
+  return r;
+}
+
+}  // namespace ankang::ops

@@ -1,0 +1,67 @@
+#pragma once
+// `hazard import FILE`: the findings sheet an inspection team exports from Excel, one row per
+// finding (DESIGN §6). Streams the file in one transaction with statements prepared once, so
+// that memory does not grow with the file and 10^6 rows load at close to SQLite's own speed.
+// All or nothing by default: the guarantee comes from the transaction, not from buffering rows.
+#include "io/encoding.hpp"
+#include "io/sheet.hpp"
+#include "ops/hazard_ops.hpp"
+#include "store/database.hpp"
+#include "store/import_batch_store.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace ankang::ops {
+
+enum class OnConflict { skip, update, error };
+
+struct HazardImportOptions {
+  std::string path;
+  io::Encoding encoding = io::Encoding::auto_detect;
+  io::SheetOptions sheet;  // --map, --map-value
+  bool create_missing_enterprises = false;
+  bool skip_invalid = false;  // write the good rows; bad ones to `rejects_path` (if any)
+  std::string rejects_path;
+  bool dry_run = false;  // do everything, then roll back
+  OnConflict on_conflict = OnConflict::skip;
+  // Called every few thousand rows: rows so far, bytes read, file size.
+  std::function<void(uint64_t rows, uint64_t bytes, uint64_t size)> progress;
+};
+
+struct HazardImportResult {
+  store::ImportBatch batch;          // file, SHA-256, encoding and the row counts
+  std::vector<std::string> notes;    // title rows, 合计 row, unknown columns …
+  std::vector<std::string> errors;   // "FILE:LINE: column 'X': value 'Y': reason", one per bad row
+  int64_t inspections_created = 0;
+  int64_t enterprises_created = 0;
+  int64_t events_written = 0;
+  // Imported history is taken as it happened; these rows would break the live rules
+  // (a major hazard in rectification without its full 五落实, verified by its own owner,
+  // a major hazard fixed on the spot).
+  int64_t rule_breaks = 0;
+  bool committed = false;  // false: dry run, or rejected as a whole
+};
+
+// Imports the sheet. Row errors are collected in the result (never thrown): when there are any
+// and !skip_invalid, nothing is written and committed is false. A file that cannot be read or is
+// not CSV (a stray quote, a wrong number of fields) throws Error(invalid_input) naming FILE:LINE.
+HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& options, const Actor& actor);
+
+// A 状态 word of a real ledger (DESIGN §6): 已销号 → closed, 已现场处理 → closed on the spot,
+// 已整改 → submitted, 已五定 → rectifying, 未整改 → open, 已作废 → void; stored codes and their
+// labels too. nullopt for an unknown word.
+struct LedgerStatus {
+  domain::HazardStatus status = domain::HazardStatus::open;
+  bool on_spot = false;
+};
+std::optional<LedgerStatus> parse_ledger_status(std::string_view word);
+
+// The fields an import understands, with the header names real sheets use.
+std::span<const io::FieldSpec> hazard_import_fields();
+
+}  // namespace ankang::ops

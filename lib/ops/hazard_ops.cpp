@@ -1,0 +1,256 @@
+#include "ops/hazard_ops.hpp"
+
+#include "domain/codes.hpp"
+#include "domain/deadline.hpp"
+#include "domain/money.hpp"
+#include "domain/uscc.hpp"
+#include "error.hpp"
+#include "store/calendar_store.hpp"
+
+#include <fmt/format.h>
+
+namespace ankang::ops {
+
+namespace {
+
+using domain::Date;
+using store::Hazard;
+
+std::string_view trim(std::string_view s)
+{
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// A coded option's value: the stored code, or an error naming the option and the valid values.
+std::string parse_code(const domain::CodeSet& set, std::string_view option, std::string_view text)
+{
+  if (auto c = set.parse(text)) return std::string(*c);
+  throw Error(ErrorKind::invalid_input,
+              fmt::format("{}: unknown {} '{}': expected one of {}", option, set.what(), text, set.valid_values()));
+}
+
+domain::HazardLevel parse_level(std::string_view option, std::string_view text)
+{
+  return *domain::level_from_code(parse_code(domain::hazard_levels(), option, text));
+}
+
+domain::Money parse_funds(std::string_view option, std::string_view text)
+{
+  std::string why;
+  if (auto m = domain::try_parse_money(text, domain::MoneyUnit::yuan, why)) return *m;
+  throw Error(ErrorKind::invalid_input, fmt::format("{}: '{}' is not an amount of money: {}", option, text, why),
+              "write yuan (50000, 12500.50) or 万元 (5万, 1.25万元)");
+}
+
+void require_description(const Hazard& h, std::string_view option)
+{
+  if (trim(h.description).empty())
+    throw Error(ErrorKind::invalid_input, fmt::format("{}: the description is empty", option),
+                "say what was found, e.g. --desc '配电箱未接地'");
+}
+
+void require_basis(const Hazard& h)
+{
+  if (auto why = missing_basis_reason(h); !why.empty())
+    throw Error(ErrorKind::invalid_input, fmt::format("hazard {}: {}", h.no.empty() ? "(new)" : h.no, why),
+                "pass --basis with the clause it meets, e.g. '《煤矿重大事故隐患判定标准》第十条'");
+}
+
+// The 五落实 items a major hazard in rectification must have, by name; empty when complete.
+std::vector<std::string_view> missing_five_items(const Hazard& h)
+{
+  std::vector<std::string_view> missing;
+  if (h.owner.empty()) missing.push_back("owner (责任人)");
+  if (h.measures.empty()) missing.push_back("measures (措施)");
+  if (!h.funds) missing.push_back("funds (资金)");
+  if (!h.due_on) missing.push_back("deadline (时限)");
+  if (h.emergency_plan.empty()) missing.push_back("emergency plan (预案)");
+  return missing;
+}
+
+}  // namespace
+
+std::string missing_basis_reason(const Hazard& h)
+{
+  if (h.level == domain::HazardLevel::major && trim(h.basis).empty())
+    return "a major hazard (重大隐患) needs its basis (判定依据)";
+  return {};
+}
+
+store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view text)
+{
+  const std::string_view key = trim(text);
+  std::string why;
+  const auto uscc = domain::try_normalize_uscc(key, why);
+  auto found = store::find_enterprise_refs(db, uscc ? std::string_view(*uscc) : key, key);
+  if (found.empty())
+    throw Error(ErrorKind::not_found, fmt::format("enterprise '{}' does not exist", key),
+                "name it by its USCC (统一社会信用代码) or exact name; 'ankang enterprise list' shows them");
+  if (found.size() > 1) {
+    std::string codes;
+    for (const auto& e : found) codes += fmt::format("{}{}", codes.empty() ? "" : ", ", e.uscc);
+    throw Error(ErrorKind::invalid_input, fmt::format("enterprise name '{}' is ambiguous: {}", key, codes),
+                "name it by its USCC");
+  }
+  return std::move(found.front());
+}
+
+Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
+{
+  store::WriteTransaction tx(db.sql());
+  const auto enterprise = resolve_enterprise(db, in.enterprise);
+  Hazard h;
+  h.enterprise_id = enterprise.id;
+  h.found_on = in.found_on.value_or(actor.on);
+  if (h.found_on > actor.on)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--found: {} is after the business date {}", h.found_on.iso(), actor.on.iso()),
+                "a hazard cannot be found in the future; check --found and --on");
+  h.found_by = std::string(trim(in.found_by));
+  h.location = std::string(trim(in.location));
+  h.description = std::string(trim(in.description));
+  require_description(h, "--desc");
+  if (!trim(in.category).empty()) h.category = parse_code(domain::hazard_categories(), "--category", in.category);
+  h.level = trim(in.level).empty() ? domain::HazardLevel::general : parse_level("--level", in.level);
+  h.basis = std::string(trim(in.basis));
+  h.stop_production =
+      trim(in.stop_production).empty() ? "none" : parse_code(domain::stop_production_kinds(), "--stop-production", in.stop_production);
+  if (!trim(in.sector).empty()) h.sector = parse_code(domain::sectors(), "--sector", in.sector);
+  else if (!enterprise.primary_sector.empty()) h.sector = enterprise.primary_sector;
+  else
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("enterprise {} ({}) has no sector, so the hazard's sector is unknown", enterprise.name, enterprise.uscc),
+                "pass --sector, e.g. --sector coal");
+  if (!trim(in.inspection).empty()) {
+    const auto insp = store::find_inspection(db, trim(in.inspection));
+    if (insp.enterprise_id != enterprise.id)
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("--inspection: inspection {} was at another enterprise, not {}", insp.id.value, enterprise.name));
+    h.inspection_id = insp.id;
+  }
+  if (!trim(in.deadline).empty()) {
+    const auto spec = domain::parse_deadline(trim(in.deadline));
+    if (spec.is_relative()) {
+      const auto calendar = store::load_calendar(db.sql());
+      h.due_on = domain::resolve(spec, h.found_on, calendar);
+    } else {
+      h.due_on = spec.date;
+    }
+    if (*h.due_on < h.found_on)
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("--deadline: {} is before the day the hazard was found ({})", h.due_on->iso(), h.found_on.iso()));
+  }
+  h.owner = std::string(trim(in.owner));
+  h.owner_dept = std::string(trim(in.owner_dept));
+  h.measures = std::string(trim(in.measures));
+  if (!trim(in.funds).empty()) h.funds = parse_funds("--funds", trim(in.funds));
+  h.emergency_plan = std::string(trim(in.emergency_plan));
+  h.no = trim(in.no).empty() ? store::next_hazard_no(db, h.found_on) : std::string(trim(in.no));
+  require_basis(h);
+
+  store::insert_hazard(db, h, actor.now);
+  store::append_event(db, store::HazardEvent{{}, h.id, "created", actor.user, actor.on, actor.now, std::nullopt,
+                                             domain::HazardStatus::open, "", "", std::nullopt});
+  tx.commit();
+  return h;
+}
+
+UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const HazardEdit& e, const Actor& actor)
+{
+  store::WriteTransaction tx(db.sql());
+  const Hazard before = store::find_hazard(db, id_or_no);
+  Hazard h = before;
+  const auto text = [](const std::optional<std::string>& v) { return std::string(trim(*v)); };
+  if (e.found_on) h.found_on = *e.found_on;
+  if (e.found_by) h.found_by = text(e.found_by);
+  if (e.location) h.location = text(e.location);
+  if (e.description) {
+    h.description = text(e.description);
+    require_description(h, "--desc");
+  }
+  if (e.category) h.category = trim(*e.category).empty() ? "" : parse_code(domain::hazard_categories(), "--category", *e.category);
+  if (e.level) h.level = parse_level("--level", *e.level);
+  if (e.basis) h.basis = text(e.basis);
+  if (e.stop_production) h.stop_production = parse_code(domain::stop_production_kinds(), "--stop-production", *e.stop_production);
+  if (e.sector) h.sector = parse_code(domain::sectors(), "--sector", *e.sector);
+  if (e.owner) h.owner = text(e.owner);
+  if (e.owner_dept) h.owner_dept = text(e.owner_dept);
+  if (e.measures) h.measures = text(e.measures);
+  if (e.funds) {
+    if (trim(*e.funds).empty()) h.funds.reset();
+    else h.funds = parse_funds("--funds", trim(*e.funds));
+  }
+  if (e.emergency_plan) h.emergency_plan = text(e.emergency_plan);
+  if (h.found_on > actor.on)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--found: {} is after the business date {}", h.found_on.iso(), actor.on.iso()));
+  if (h.due_on && *h.due_on < h.found_on)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--found: hazard {} would be found on {}, after its deadline {}", h.no, h.found_on.iso(),
+                            h.due_on->iso()));
+  require_basis(h);
+  // DESIGN §4: a major hazard in rectification must keep its full 五落实.
+  if (h.level == domain::HazardLevel::major && h.status == domain::HazardStatus::rectifying) {
+    const auto missing = missing_five_items(h);
+    if (!missing.empty()) {
+      std::string list;
+      for (auto m : missing) list += fmt::format("{}{}", list.empty() ? "" : ", ", m);
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("hazard {} is rectifying, and as a major hazard it needs the full 五落实: missing {}", h.no, list),
+                  "pass the missing items with this update (--owner, --measures, --funds, --emergency-plan)");
+    }
+  }
+
+  UpdateResult r{h, store::diff_hazards(before, h)};
+  if (r.changes.empty()) return r;  // nothing differs: no write, no event
+  store::update_hazard(db, r.hazard, actor.now);
+  store::append_event(db, store::HazardEvent{{}, h.id, "updated", actor.user, actor.on, actor.now, std::nullopt,
+                                             std::nullopt, r.changes.json(), e.note, std::nullopt});
+  tx.commit();
+  return r;
+}
+
+Hazard void_hazard(store::Database& db, std::string_view id_or_no, std::string_view reason, const Actor& actor)
+{
+  if (trim(reason).empty())
+    throw Error(ErrorKind::invalid_input, "--reason: a hazard is voided only with a reason",
+                "say why it is void, e.g. --reason '重复录入'");
+  store::WriteTransaction tx(db.sql());
+  Hazard h = store::find_hazard(db, id_or_no);
+  if (h.status != domain::HazardStatus::open && h.status != domain::HazardStatus::rectifying)
+    throw Error(ErrorKind::conflict,
+                fmt::format("hazard {} is {} ({}): only an open or rectifying hazard can be voided", h.no,
+                            domain::code(h.status), domain::hazard_statuses().label(domain::code(h.status), domain::Lang::zh)),
+                h.status == domain::HazardStatus::closed ? "a closed hazard can be reopened with 'ankang rectify reopen'" : "");
+  if (actor.on < h.found_on)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--on: {} is before hazard {} was found ({})", actor.on.iso(), h.no, h.found_on.iso()));
+  const Hazard before = h;
+  h.status = domain::HazardStatus::void_;
+  h.voided_on = actor.on;
+  store::update_hazard(db, h, actor.now);
+  store::append_event(db, store::HazardEvent{{}, h.id, "voided", actor.user, actor.on, actor.now, before.status,
+                                             h.status, store::diff_hazards(before, h).json(), std::string(trim(reason)),
+                                             std::nullopt});
+  tx.commit();
+  return h;
+}
+
+HazardDetails show_hazard(store::Database& db, std::string_view id_or_no)
+{
+  HazardDetails d;
+  d.hazard = store::find_hazard(db, id_or_no);
+  auto e = store::get_enterprise_ref(db, d.hazard.enterprise_id);
+  if (!e)
+    throw Error(ErrorKind::database, fmt::format("hazard {} refers to a missing enterprise", d.hazard.no),
+                "run 'ankang db check'");
+  d.enterprise = std::move(*e);
+  if (d.hazard.inspection_id) d.inspection = store::get_inspection(db, *d.hazard.inspection_id);
+  d.events = store::list_events(db, d.hazard.id);
+  return d;
+}
+
+}  // namespace ankang::ops
