@@ -463,6 +463,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
                 fmt::format("{}: the header has neither 统一社会信用代码 (uscc) nor 企业名称 (enterprise)", o.path),
                 "name the column with --map 列名=uscc or --map 列名=enterprise");
 
+  store::prepare_bulk_load(db);
   store::WriteTransaction tx(db.sql());
   auto& batch = r.batch;
   batch.kind = "hazard";
@@ -496,7 +497,11 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   const auto reject = [&](const io::SheetRow& bad, const RowError& e) {
     std::string line = e.field ? sheet.describe(bad, *e.field, e.why) : sheet.describe(bad, e.why);
     ++batch.rows_rejected;
-    if (rejects) rejects->add(bad.line(), bad.cells(), line);
+    // The rejects file has its own line column: its reason starts after "FILE:LINE: ".
+    if (rejects) {
+      const auto prefix = fmt::format("{}:{}: ", o.path, bad.line());
+      rejects->add(bad.line(), bad.cells(), line.starts_with(prefix) ? std::string_view(line).substr(prefix.size()) : line);
+    }
     r.errors.push_back(std::move(line));
     if (!o.skip_invalid) writing = false;
   };

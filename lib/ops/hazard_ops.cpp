@@ -52,10 +52,11 @@ void require_description(const Hazard& h, std::string_view option)
                 "say what was found, e.g. --desc '配电箱未接地'");
 }
 
-void require_basis(const Hazard& h)
+// `subject` names what is checked: "--level major" for a new hazard, the number for an update.
+void require_basis(const Hazard& h, std::string_view subject)
 {
   if (auto why = missing_basis_reason(h); !why.empty())
-    throw Error(ErrorKind::invalid_input, fmt::format("hazard {}: {}", h.no.empty() ? "(new)" : h.no, why),
+    throw Error(ErrorKind::invalid_input, fmt::format("{}: {}", subject, why),
                 "pass --basis with the clause it meets, e.g. '《煤矿重大事故隐患判定标准》第十条'");
 }
 
@@ -148,8 +149,8 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
   h.measures = std::string(trim(in.measures));
   if (!trim(in.funds).empty()) h.funds = parse_funds("--funds", trim(in.funds));
   h.emergency_plan = std::string(trim(in.emergency_plan));
+  require_basis(h, "--level major");
   h.no = trim(in.no).empty() ? store::next_hazard_no(db, h.found_on) : std::string(trim(in.no));
-  require_basis(h);
 
   store::insert_hazard(db, h, actor.now);
   store::append_event(db, store::HazardEvent{{}, h.id, "created", actor.user, actor.on, actor.now, std::nullopt,
@@ -191,7 +192,7 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
     throw Error(ErrorKind::invalid_input,
                 fmt::format("--found: hazard {} would be found on {}, after its deadline {}", h.no, h.found_on.iso(),
                             h.due_on->iso()));
-  require_basis(h);
+  require_basis(h, fmt::format("hazard {}", h.no));
   // DESIGN §4: a major hazard in rectification must keep its full 五落实.
   if (h.level == domain::HazardLevel::major && h.status == domain::HazardStatus::rectifying) {
     const auto missing = missing_five_items(h);

@@ -4,6 +4,8 @@
 
 namespace ankang::store {
 
+void prepare_bulk_load(Database& db) { db.sql().exec("PRAGMA cache_size = -65536"); }
+
 BatchId insert_batch(Database& db, ImportBatch& b)
 {
   Stmt s(db.sql(),

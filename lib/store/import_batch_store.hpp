@@ -27,6 +27,10 @@ struct ImportBatch {
   std::string finished_at;  // empty while running
 };
 
+// Before a large import: a page cache big enough (64 MiB, fixed) that index pages are not
+// spilled and re-read for every row.
+void prepare_bulk_load(Database& db);
+
 // Inserts the batch (counts as they are) and sets b.id.
 BatchId insert_batch(Database& db, ImportBatch& b);
 // Writes the counts, SHA-256, encoding and finished_at of an inserted batch.
