@@ -19,6 +19,13 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path))
   struct stat st {};
   if (::stat(m_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     throw Error(ErrorKind::io, fmt::format("cannot write {}: it is a directory", m_path), "name a file, not a folder");
+  if (::stat(m_path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or pipe such as /dev/null or /dev/stdout is written in place, never replaced.
+    m_direct = true;
+    m_stream.open(m_path, std::ios::binary);
+    if (!m_stream) throw Error(ErrorKind::io, fmt::format("cannot write {}", m_path));
+    return;
+  }
   std::string templ = m_path + ".tmp.XXXXXX";
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
@@ -37,7 +44,7 @@ AtomicFile::AtomicFile(std::string path) : m_path(std::move(path))
 
 AtomicFile::~AtomicFile()
 {
-  if (!m_committed) {
+  if (!m_committed && !m_direct) {
     m_stream.close();
     ::unlink(m_temp.c_str());
   }
@@ -49,6 +56,10 @@ void AtomicFile::commit()
   const bool ok = static_cast<bool>(m_stream);
   m_stream.close();
   if (!ok || m_stream.fail()) throw Error(ErrorKind::io, fmt::format("cannot write {}: write failed (disk full?)", m_path));
+  if (m_direct) {
+    m_committed = true;
+    return;
+  }
   if (::rename(m_temp.c_str(), m_path.c_str()) != 0)
     throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", m_path, std::strerror(errno)));
   m_committed = true;

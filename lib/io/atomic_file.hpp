@@ -26,6 +26,7 @@ private:
   std::string m_temp;
   std::ofstream m_stream;
   bool m_committed = false;
+  bool m_direct = false;  // the target is a device or pipe (e.g. /dev/null): write to it in place
 };
 
 }  // namespace ankang::io
