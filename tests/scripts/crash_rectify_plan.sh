@@ -15,8 +15,8 @@ trap 'rm -rf "$work"' EXIT
 source "$root/tests/scripts/crash_common.bash"
 export ANKANG_USER=tester ANKANG_TODAY=2022-01-31 LC_ALL=C.UTF-8
 
-if ! has_command rectify plan || ! has_command hazard import; then
-  echo "$crash_name: skipped: this ankang has no 'rectify plan' or 'hazard import' yet"
+if ! has_command rectify plan || ! has_command hazard import || ! has_command enterprise import; then
+  echo "$crash_name: skipped: this ankang has no 'rectify plan', 'hazard import' or 'enterprise import' yet"
   exit 0
 fi
 
