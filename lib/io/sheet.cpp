@@ -184,9 +184,13 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
   }
   const std::string& path = reader.path();
   if (!found) {
+    // Name the required columns first: those are the ones a header must have.
     std::string names;
-    for (size_t f = 0; f < fields.size() && f < 4; ++f)
-      names += fmt::format("{}{}", f ? ", " : "", split_aliases(fields[f].aliases).front());
+    size_t named = 0;
+    for (bool required : {true, false})
+      for (size_t f = 0; f < fields.size() && named < 4; ++f)
+        if (fields[f].required == required)
+          names += fmt::format("{}{}", named++ ? ", " : "", split_aliases(fields[f].aliases).front());
     throw Error(ErrorKind::invalid_input,
                 fmt::format("{}: no header row in the first {} rows: no row is mostly column names such as {}", path,
                             k_header_search_rows, names),

@@ -1,0 +1,431 @@
+#include "ops/enterprise_ops.hpp"
+
+#include "domain/codes.hpp"
+#include "domain/uscc.hpp"
+#include "error.hpp"
+#include "io/csv_reader.hpp"
+#include "store/region_store.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <unordered_map>
+
+namespace ankang::ops {
+
+namespace {
+
+using F = EnterpriseField;
+
+constexpr std::array<io::FieldSpec, k_enterprise_field_count> k_fields{{
+    {"uscc", "统一社会信用代码|社会信用代码|信用代码|统一代码|credit_code", true},
+    {"reg_no", "注册号|工商注册号|原注册号|营业执照注册号|registration_number", false},
+    {"name", "企业名称|单位名称|生产经营单位名称|企业(单位)名称|enterprise|company", true},
+    {"sectors", "行业领域|行业|所属行业|行业类别|行业分类|sector", true},
+    {"region_code", "行政区划代码|区划代码|地区代码|所属区域代码", false},
+    {"region", "所属区域|行政区划|所在地区|所属地区|所属县区|所在县区|区域|地区|县区", false},
+    {"address", "地址|注册地址|经营地址|单位地址|企业地址|生产经营地址", false},
+    {"legal_rep", "法定代表人|法人代表|法人|legal_representative", false},
+    {"safety_contact", "安全负责人|安全管理人员|安全联系人|安全管理负责人|安全员", false},
+    {"phone", "联系电话|电话|联系方式|手机|手机号码|telephone", false},
+    {"employees", "职工人数|从业人数|员工人数|职工总数|从业人员数|人数", false},
+    {"risk_level", "风险等级|安全风险等级|风险级别|风险分级|risk", false},
+    {"has_union", "是否建会|是否建立工会|是否建立工会组织|建会情况|工会|union", false},
+}};
+
+size_t idx(F f) {
+  return static_cast<size_t>(f);
+}
+
+std::string_view trim(std::string_view s) {
+  return io::trim_cell(s);
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const io::FieldSpec> enterprise_sheet_fields() {
+  return k_fields;
+}
+
+std::optional<std::vector<std::string>> parse_sectors(std::string_view text, std::string& why) {
+  // Sheets list several sectors with any of these between them.
+  static constexpr std::string_view k_separators[] = {";", "；", "、", "/", "／", "，", ",", "|"};
+  std::vector<std::string> out;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    size_t cut = rest.size(), len = 0;
+    for (auto sep : k_separators) {
+      const auto p = rest.find(sep);
+      if (p != std::string_view::npos && p < cut) cut = p, len = sep.size();
+    }
+    const std::string_view part = trim(rest.substr(0, cut));
+    rest = cut == rest.size() ? std::string_view() : rest.substr(cut + len);
+    if (part.empty()) continue;
+    const auto code = domain::sectors().parse(part);
+    if (!code) {
+      why = fmt::format("unknown sector '{}': expected one of {}", part, domain::sectors().valid_values());
+      return std::nullopt;
+    }
+    if (std::find(out.begin(), out.end(), *code) == out.end()) out.emplace_back(*code);
+  }
+  if (out.empty()) {
+    why = "at least one sector is required";
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<bool> parse_yes_no(std::string_view text, std::string& why) {
+  std::string s(trim(text));
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (std::string_view yes : {"yes", "y", "true", "1", "是", "有", "已建会", "已建", "建会"})
+    if (s == yes) return true;
+  for (std::string_view no : {"no", "n", "false", "0", "否", "无", "未建会", "未建", "没有"})
+    if (s == no) return false;
+  why = "expected yes or no (是/否)";
+  return std::nullopt;
+}
+
+std::vector<FieldProblem> apply_enterprise_text(SQLite::Database& db, const EnterpriseText& text,
+                                                store::Enterprise& e) {
+  std::vector<FieldProblem> problems;
+  store::Enterprise n = e;
+  auto given = [&](F f) { return text[idx(f)].has_value(); };
+  auto value = [&](F f) { return trim(*text[idx(f)]); };
+  auto problem = [&](F f, std::string why) {
+    problems.push_back({f, text[idx(f)] ? std::string(trim(*text[idx(f)])) : std::string(), std::move(why)});
+  };
+  std::string why;
+
+  if (given(F::uscc)) {
+    const auto v = value(F::uscc);
+    if (v.empty()) {
+      problem(F::uscc, "a credit code is required");
+    } else if (auto code = domain::try_normalize_uscc(v, why)) {
+      n.uscc = *code;
+    } else {
+      if (v.size() == 15 && all_digits(v))
+        why += "; a 15-digit number is an old registration number (注册号): give it as reg_no";
+      problem(F::uscc, why);
+    }
+  }
+  if (given(F::reg_no)) {
+    const auto v = value(F::reg_no);
+    if (v.empty() || (v.size() == 15 && all_digits(v)))
+      n.reg_no = v;
+    else
+      problem(F::reg_no, "a registration number (注册号) has 15 digits");
+  }
+  if (given(F::name)) {
+    if (value(F::name).empty())
+      problem(F::name, "a name is required");
+    else
+      n.name = value(F::name);
+  }
+  if (given(F::sectors)) {
+    if (auto s = parse_sectors(value(F::sectors), why))
+      n.sectors = *s;
+    else
+      problem(F::sectors, why);
+  }
+
+  // The region: by code, by name, or both when they agree.
+  store::RegionStore regions(db);
+  const bool code_given = given(F::region_code) && !value(F::region_code).empty();
+  const bool name_given = given(F::region) && !value(F::region).empty();
+  bool region_ok = true;
+  std::string code;
+  if (code_given) {
+    const auto v = value(F::region_code);
+    if (v.size() == 6 && all_digits(v)) {
+      code = v;
+    } else {
+      problem(F::region_code, "a region code has 6 digits (GB/T 2260), e.g. 632224");
+      region_ok = false;
+    }
+  }
+  if (name_given) {
+    if (auto r = regions.find(value(F::region))) {
+      if (code_given && region_ok && r->code != code) {
+        problem(F::region, fmt::format("it is region {}, not the region code {} ({})", r->code, code,
+                                       regions.by_code(code).full_name));
+        region_ok = false;
+      }
+      code = r->code;
+    } else {
+      problem(F::region, fmt::format("unknown region: {}", regions.valid_hint(value(F::region))));
+      region_ok = false;
+    }
+  }
+  if (region_ok && (code_given || name_given))
+    n.region_code = code;
+  else if (region_ok && (given(F::region_code) || given(F::region)))
+    n.region_code.clear();
+
+  if (given(F::address)) n.address = value(F::address);
+  if (given(F::legal_rep)) n.legal_rep = value(F::legal_rep);
+  if (given(F::safety_contact)) n.safety_contact = value(F::safety_contact);
+  if (given(F::phone)) n.phone = value(F::phone);
+  if (given(F::employees)) {
+    std::string_view v = value(F::employees);
+    if (v.ends_with("人")) v = trim(v.substr(0, v.size() - 3));
+    int64_t count = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), count);
+    if (v.empty())
+      n.employees.reset();
+    else if (!all_digits(v) || ec != std::errc() || end != v.data() + v.size() || count > 10'000'000)
+      problem(F::employees, "not a whole number of people");
+    else
+      n.employees = count;
+  }
+  if (given(F::risk_level)) {
+    const auto v = value(F::risk_level);
+    if (v.empty())
+      n.risk_level.clear();
+    else if (auto r = domain::risk_levels().parse(v))
+      n.risk_level = *r;
+    else
+      problem(F::risk_level,
+              fmt::format("unknown risk level: expected one of {}", domain::risk_levels().valid_values()));
+  }
+  if (given(F::has_union)) {
+    const auto v = value(F::has_union);
+    if (v.empty())
+      n.has_union.reset();
+    else if (auto b = parse_yes_no(v, why))
+      n.has_union = *b;
+    else
+      problem(F::has_union, why);
+  }
+
+  if (!problems.empty()) return problems;
+  if (n.uscc.empty()) problem(F::uscc, "a credit code is required");
+  if (n.name.empty()) problem(F::name, "a name is required");
+  if (n.sectors.empty()) problem(F::sectors, "at least one sector is required");
+  if (n.region_code.empty()) problem(F::region, "a region is required (a county such as 刚察县, or a 6-digit code)");
+  if (problems.empty()) {
+    n.region = n.region_code.empty() ? std::string() : regions.by_code(n.region_code).full_name;
+    e = std::move(n);
+  }
+  return problems;
+}
+
+store::Enterprise find_enterprise(SQLite::Database& db, std::string_view key) {
+  store::EnterpriseStore es(db);
+  const std::string_view k = trim(key);
+  if (k.size() != 18 && all_digits(k) && k.size() < 16) {
+    int64_t id = 0;
+    std::from_chars(k.data(), k.data() + k.size(), id);
+    if (auto e = es.by_id(store::EnterpriseId{id})) return *e;
+    throw Error(ErrorKind::not_found, fmt::format("enterprise {} does not exist", k), "see 'ankang enterprise list'");
+  }
+  std::string upper(k);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (auto e = es.by_uscc(upper)) return *e;
+  throw Error(ErrorKind::not_found, fmt::format("no enterprise has the credit code '{}'", k),
+              "see 'ankang enterprise list'");
+}
+
+namespace {
+
+[[noreturn]] void throw_problems(const std::vector<FieldProblem>& problems) {
+  std::string msg;
+  for (const auto& p : problems) {
+    if (!msg.empty()) msg += "; ";
+    const auto key = k_fields[idx(p.field)].key;
+    msg += p.value.empty() ? fmt::format("{}: {}", key, p.why) : fmt::format("{} '{}': {}", key, p.value, p.why);
+  }
+  throw Error(ErrorKind::invalid_input, msg);
+}
+
+}  // namespace
+
+store::Enterprise add_enterprise(store::Database& db, const EnterpriseText& text, const std::string& now) {
+  store::WriteTransaction tx(db.sql());
+  store::EnterpriseStore es(db.sql());
+  store::Enterprise e;
+  const auto problems = apply_enterprise_text(db.sql(), text, e);
+  if (!problems.empty()) throw_problems(problems);
+  if (auto existing = es.by_uscc(e.uscc))
+    throw Error(ErrorKind::conflict,
+                fmt::format("credit code {} is already registered: enterprise {} {}", e.uscc, existing->id.value,
+                            existing->name),
+                "change it with 'ankang enterprise update'");
+  es.insert(e, now);
+  tx.commit();
+  return e;
+}
+
+std::pair<store::Enterprise, bool> update_enterprise(store::Database& db, std::string_view key,
+                                                     const EnterpriseText& text, const std::string& now) {
+  store::WriteTransaction tx(db.sql());
+  store::EnterpriseStore es(db.sql());
+  store::Enterprise e = find_enterprise(db.sql(), key);
+  const store::Enterprise before = e;
+  const auto problems = apply_enterprise_text(db.sql(), text, e);
+  if (!problems.empty()) throw_problems(problems);
+  if (e.uscc != before.uscc) {
+    if (auto other = es.by_uscc(e.uscc))
+      throw Error(ErrorKind::conflict,
+                  fmt::format("credit code {} belongs to enterprise {} {}", e.uscc, other->id.value, other->name));
+  }
+  if (e.same_fields(before)) return {before, false};
+  es.update(e, now);
+  tx.commit();
+  e.updated_at = now;
+  return {e, true};
+}
+
+store::Enterprise archive_enterprise(store::Database& db, std::string_view key, bool restore, const std::string& now) {
+  store::WriteTransaction tx(db.sql());
+  store::EnterpriseStore es(db.sql());
+  store::Enterprise e = find_enterprise(db.sql(), key);
+  if (restore == e.archived_at.empty()) return e;  // already as asked
+  e.archived_at = restore ? std::string() : now;
+  es.set_archived(e.id, e.archived_at, now);
+  tx.commit();
+  return e;
+}
+
+OnConflict parse_on_conflict(std::string_view text) {
+  if (text == "update") return OnConflict::update;
+  if (text == "skip") return OnConflict::skip;
+  if (text == "error") return OnConflict::error;
+  throw Error(ErrorKind::usage, fmt::format("invalid --on-conflict '{}': expected update, skip or error", text));
+}
+
+EnterpriseImportResult import_enterprises(store::Database& db, const std::string& path,
+                                          const EnterpriseImportOptions& options) {
+  EnterpriseImportResult result;
+  io::CsvReader reader(path, options.encoding);
+  io::Sheet sheet(reader, k_fields, options.sheet);
+  store::WriteTransaction tx(db.sql());
+  store::EnterpriseStore es(db.sql());
+  std::optional<io::RejectsWriter> rejects;
+  if (options.skip_invalid && !options.rejects_path.empty() && !options.dry_run)
+    rejects.emplace(options.rejects_path, sheet.header());
+
+  std::unordered_map<std::string, uint64_t> first_line;  // credit code → line it was first on
+  io::SheetRow row;
+  EnterpriseText text;
+  while (sheet.next(row)) {
+    ++result.rows;
+    if (options.progress && result.rows % 4096 == 0)
+      options.progress(reader.bytes_read(), reader.file_size(), static_cast<uint64_t>(result.rows));
+    for (size_t f = 0; f < k_enterprise_field_count; ++f) {
+      if (sheet.has(f))
+        text[f] = std::string(row.get(f));
+      else
+        text[f].reset();
+    }
+    std::string why;
+    std::optional<store::Enterprise> existing;
+    const auto uscc = domain::try_normalize_uscc(row.get(idx(F::uscc)), why);
+    if (uscc) existing = es.by_uscc(*uscc);
+    store::Enterprise e = existing ? *existing : store::Enterprise{};
+    auto problems = apply_enterprise_text(db.sql(), text, e);
+    if (uscc) {
+      if (auto [it, fresh] = first_line.emplace(*uscc, row.line()); !fresh)
+        problems.insert(problems.begin(), {F::uscc, std::string(trim(row.get(idx(F::uscc)))),
+                                           fmt::format("the same credit code is on line {}", it->second)});
+      else if (existing && options.on_conflict == OnConflict::error)
+        problems.insert(problems.begin(), {F::uscc, std::string(trim(row.get(idx(F::uscc)))),
+                                           fmt::format("enterprise {} is already registered", existing->id.value)});
+    }
+    if (!problems.empty()) {
+      ++result.rejected;
+      std::string reason;
+      for (const auto& p : problems) {
+        const size_t f = idx(p.field);
+        result.errors.push_back(sheet.describe(row, f, p.why));
+        if (!reason.empty()) reason += "; ";
+        reason += fmt::format("column '{}': value '{}': {}", sheet.column_name(f), p.value, p.why);
+      }
+      if (rejects) rejects->add(row.line(), row.cells(), reason);
+      continue;
+    }
+    if (!existing) {
+      es.insert(e, options.now);
+      ++result.added;
+    } else if (options.on_conflict == OnConflict::skip) {
+      ++result.skipped;
+    } else if (e.same_fields(*existing)) {
+      ++result.unchanged;
+    } else {
+      es.update(e, options.now);
+      ++result.updated;
+    }
+  }
+  result.notes = sheet.notes();
+  result.encoding = std::string(io::encoding_name(reader.encoding()));
+  result.sha256 = reader.sha256();
+  if ((!result.errors.empty() && !options.skip_invalid) || options.dry_run) return result;  // rolled back
+
+  store::ImportBatch batch;
+  batch.kind = "enterprise";
+  batch.file_name = path;
+  batch.sha256 = result.sha256;
+  batch.encoding = result.encoding;
+  batch.rows_read = result.rows;
+  batch.rows_imported = result.added;
+  batch.rows_updated = result.updated;
+  batch.rows_skipped = result.unchanged + result.skipped;
+  batch.rows_rejected = result.rejected;
+  batch.actor = options.actor;
+  batch.started_at = options.now;
+  batch.finished_at = options.now;
+  result.batch_id = store::insert_batch(db, batch).value;
+  store::finish_batch(db, batch);
+  if (rejects) rejects->commit();
+  tx.commit();
+  result.written = true;
+  return result;
+}
+
+io::Table enterprise_machine_table(const std::vector<store::Enterprise>& list) {
+  io::Table t;
+  for (const auto& f : k_fields) {
+    const auto bar = f.aliases.find('|');
+    t.columns.push_back(io::Column{std::string(f.key), std::string(f.aliases.substr(0, bar)),
+                                   f.key == "employees" ? io::Align::right : io::Align::left});
+  }
+  auto text_or_null = [](const std::string& s) { return s.empty() ? io::Cell::null() : io::Cell(s); };
+  for (const auto& e : list) {
+    io::Row r;
+    r.emplace_back(e.uscc);
+    r.push_back(text_or_null(e.reg_no));
+    r.emplace_back(e.name);
+    r.emplace_back(join(e.sectors, ";"));
+    r.push_back(text_or_null(e.region_code));
+    r.push_back(text_or_null(e.region));
+    r.push_back(text_or_null(e.address));
+    r.push_back(text_or_null(e.legal_rep));
+    r.push_back(text_or_null(e.safety_contact));
+    r.push_back(text_or_null(e.phone));
+    r.push_back(e.employees ? io::Cell::number(*e.employees) : io::Cell::null());
+    r.push_back(text_or_null(e.risk_level));
+    r.push_back(e.has_union ? io::Cell(*e.has_union ? "yes" : "no") : io::Cell::null());
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+}  // namespace ankang::ops
