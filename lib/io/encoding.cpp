@@ -92,19 +92,28 @@ size_t valid_utf8_prefix(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
   size_t i = 0;
+  auto continuation = [&](size_t k) { return (p[k] & 0xC0) == 0x80; };
   while (i < n) {
-    i += ascii_prefix(p + i, n - i);
-    if (i >= n) break;
     const unsigned char c = p[i];
+    if (c < 0x80) {
+      i += ascii_prefix(p + i, n - i);
+      continue;
+    }
+    // Most of a Chinese sheet: three-byte characters with no special second-byte range.
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+      if (i + 2 >= n || !continuation(i + 1) || !continuation(i + 2)) return i;
+      i += 3;
+      continue;
+    }
     size_t len;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (c >= 0xC2 && c <= 0xDF) {
       len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
+    } else if (c == 0xE0 || c == 0xED) {
       len = 3;
       if (c == 0xE0)
         lo = 0xA0;  // no overlong forms
-      else if (c == 0xED)
+      else
         hi = 0x9F;  // no surrogates
     } else if (c >= 0xF0 && c <= 0xF4) {
       len = 4;
@@ -115,12 +124,10 @@ size_t valid_utf8_prefix(std::string_view bytes) {
     } else {
       return i;
     }
-    for (size_t k = 1; k < len; ++k) {
-      if (i + k >= n) return i;
-      const unsigned char b = p[i + k];
-      const bool ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-      if (!ok) return i;
-    }
+    if (i + len > n) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k)
+      if (!continuation(i + k)) return i;
     i += len;
   }
   return i;
