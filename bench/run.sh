@@ -97,7 +97,7 @@ checks=$work/checks.tsv     # id, kind, other id or '', limit, description
 : >"$results"
 : >"$checks"
 failed=0
-today=2021-09-06            # a Monday: the weekly report covers 2021-W35 (2021-08-30 .. 2021-09-05)
+today=2022-01-10            # a Monday after the generated findings (2021): the weekly report covers 2022-W01
 
 # measure ID LABEL ROWS RUNS PREPARE CMD… — hyperfine's median over RUNS (PREPARE, if not empty,
 # runs before each, untimed), then one more run under GNU time for the peak RSS.

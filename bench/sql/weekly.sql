@@ -1,4 +1,4 @@
--- The figures of `ankang report weekly --period 2021-W35 --today 2021-09-06`, written by hand as
+-- The figures of `ankang report weekly --period 2021-W35 --today 2022-01-10`, written by hand as
 -- a user would in the sqlite3 shell: one straightforward query per figure, on the indexes ankang
 -- creates. The peer of case 2 in bench/run.sh (issue 7).
 -- Period 2021-08-30 .. 2021-09-05; previous week 2021-08-23 .. 2021-08-29. Definitions: DESIGN §7

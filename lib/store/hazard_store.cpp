@@ -1,7 +1,5 @@
 #include "store/hazard_store.hpp"
 
-#include "store/uuid.hpp"
-
 #include "error.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -25,6 +23,11 @@ constexpr std::string_view k_hazard_columns =
     "h.measures, h.funds, h.emergency_plan, h.completed_on, h.verified_on, h.verified_by, h.closed_on, h.voided_on, "
     "h.on_spot, h.extensions, h.dedupe_key, h.batch_id, h.created_at, h.updated_at";
 
+// A version-4 UUID made by SQLite itself, so that inserts need no random source of their own.
+constexpr std::string_view k_uuid_expr =
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
+    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
 // The parameters shared by INSERT and UPDATE; the order is the order of the SQL below.
 constexpr std::string_view k_hazard_params =
     ":no, :enterprise_id, :sector, :inspection_id, :found_on, :found_by, :location, :description, :category, :level, "
@@ -40,7 +43,8 @@ std::string insert_sql()
   for (char c : params)
     if (c != ':') columns += c;
   // The shared parameters come first so that SQLite numbers them in their order (bind_hazard).
-  return fmt::format("INSERT INTO hazard ({}, uuid, created_at) VALUES ({}, :uuid, :updated_at)", columns, params);
+  return fmt::format("INSERT INTO hazard ({}, uuid, created_at) VALUES ({}, coalesce(:uuid, {}), :updated_at)", columns,
+                     params, k_uuid_expr);
 }
 
 std::string update_sql()
@@ -257,8 +261,7 @@ HazardId run_hazard_insert(Stmt& s, Hazard& h, std::string_view now)
   h.dedupe_key = hazard_dedupe_key(h.enterprise_id, h.found_on, h.location, h.description);
   DateTexts texts;
   bind_hazard(s, h, now, texts);
-  if (h.uuid.empty()) h.uuid = new_uuid(now);
-  s.bind(":uuid", h.uuid);
+  s.bind_text_or_null(":uuid", h.uuid);
   try {
     s.run();
   } catch (const SQLite::Exception& e) {
@@ -587,11 +590,7 @@ int64_t hazard_dedupe_key(EnterpriseId enterprise, Date found_on, std::string_vi
   feed(trim(location));
   separator();
   feed(trim(description));
-  // The day found in the high half: an import (sheets run by date) inserts its keys next to each
-  // other at the end of the hazard_dedupe index, not on a random page of it; the low half is the
-  // hash's best-mixed 32 bits, and the lookup compares every field anyway.
-  const auto day = static_cast<uint64_t>(static_cast<uint32_t>(found_on.days()));
-  return std::bit_cast<int64_t>((day << 32) | (hash >> 32));
+  return std::bit_cast<int64_t>(hash);
 }
 
 std::optional<HazardId> find_duplicate_hazard(Database& db, EnterpriseId enterprise, Date found_on,
