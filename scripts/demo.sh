@@ -16,5 +16,13 @@ rm -f demo.db demo.db-wal demo.db-shm
 export ANKANG_DB=$demo/demo.db ANKANG_TODAY=2021-09-27 ANKANG_USER=省总工会劳动保护部
 echo "== ankang demo in $demo (today: $ANKANG_TODAY)"
 "$ankang" init
+echo "== enterprises (examples/enterprises.csv)"
+"$ankang" enterprise import "$root/examples/enterprises.csv"
+echo "== the 2021 campaign's findings sheet (examples/findings-2021.csv)"
+"$ankang" hazard import "$root/examples/findings-2021.csv"
 "$ankang" db check
+echo "== overdue hazards on $ANKANG_TODAY"
+"$ankang" rectify overdue || true
+echo "== the weekly report for last week"
+"$ankang" report weekly --period last-week
 echo "== done: the database is $ANKANG_DB"
