@@ -29,7 +29,7 @@ if [ $fast = 0 ]; then
   build build/sanitize -DANKANG_SANITIZE=ON
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  (cd build/sanitize && ctest --output-on-failure -j "$jobs" --timeout 900 -E 'bench') || status=1
+  (cd build/sanitize && ctest --output-on-failure -j "$jobs" --timeout 900 -E 'bench|fuzz_smoke') || status=1
 fi
 
 if [ $status = 0 ]; then echo "scripts/test.sh: all tests passed"; else echo "scripts/test.sh: FAILED"; fi
