@@ -1,6 +1,7 @@
 #include "io/csv_reader.hpp"
 
 #include "error.hpp"
+#include "io/table.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -38,6 +39,14 @@ const char* find_any(const char* p, const char* e, char a, char b, char c) {
 #endif
   while (p < e && *p != a && *p != b && *p != c) ++p;
   return p;
+}
+
+// Text that was inside quotes, as the file had it: every quote doubled.
+void append_quoted_text(std::string& out, std::string_view text) {
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
 }
 
 bool is_blank_text(std::string_view f) {
@@ -199,11 +208,16 @@ bool CsvReader::fill() {
 
 bool CsvReader::next(Record& record) {
   record.fields.clear();
+  if (!record.malformed.empty()) {
+    record.malformed.clear();
+    record.raw.clear();
+  }
   m_spans.clear();
   m_begin = m_pos;
   if (m_pos == m_end && !fill()) return false;
   record.line = m_line;
   m_record_line = m_line;
+  bool bad = false;  // malformed, and m_recover: the last field is m_tail
 
   for (;;) {  // one field per turn
     if (m_pos == m_end && !fill()) {
@@ -225,9 +239,13 @@ bool CsvReader::next(Record& record) {
         data = m_text.data();
         return got;
       };
+      bool closed = true;
       for (;;) {
-        if (m_pos == m_end && !more())
-          fail(open_line, "unterminated quote: the quoted field that starts here is never closed");
+        if (m_pos == m_end && !more()) {
+          if (!m_recover) fail(open_line, "unterminated quote: the quoted field that starts here is never closed");
+          closed = false;
+          break;
+        }
         const char* p = find_any(data + m_pos, data + m_end, '"', '\n', '"');
         const auto len = static_cast<size_t>(p - (data + m_pos));
         if (w != m_pos) std::memmove(data + w, data + m_pos, len);
@@ -246,13 +264,44 @@ bool CsvReader::next(Record& record) {
         data[w++] = '"';
         ++m_pos;
       }
+      if (!closed) {  // the rest of the file is this field: nothing is left to read on from
+        bad = true;
+        record.malformed = fmt::format("field {}: unterminated quote: the quoted field {}is never closed",
+                                       m_spans.size() / 2 + 1,
+                                       open_line != record.line ? fmt::format("on line {} ", open_line) : "");
+        m_tail.assign(1, '"');
+        append_quoted_text(m_tail, std::string_view(data + start, w - start));
+        break;
+      }
       m_spans.push_back(static_cast<uint32_t>(start - m_begin));
       m_spans.push_back(static_cast<uint32_t>(w - start));
       if (m_pos == m_end && !fill()) break;
       const char c = m_text[m_pos];
-      if (c != ',' && c != '\n' && c != '\r')
-        fail(m_line, fmt::format("field {}: stray quote: a quote inside a quoted field must be doubled (\"\")",
-                                 m_spans.size() / 2));
+      if (c != ',' && c != '\n' && c != '\r') {
+        const size_t field = m_spans.size() / 2;
+        if (!m_recover)
+          fail(m_line, fmt::format("field {}: stray quote: a quote inside a quoted field must be doubled (\"\")", field));
+        bad = true;
+        record.malformed =
+            fmt::format("field {}: stray quote{}: a quote inside a quoted field must be doubled (\"\")", field,
+                        m_line != record.line ? fmt::format(" on line {}", m_line) : "");
+        // The field as the file has it, then the rest of the line as it is: the record's end
+        // is the end of this line, the best guess once the quoting is off.
+        m_tail.assign(1, '"');
+        append_quoted_text(m_tail, std::string_view(m_text.data() + m_begin + m_spans[m_spans.size() - 2],
+                                                    m_spans.back()));
+        m_tail += '"';
+        m_spans.resize(m_spans.size() - 2);
+        data = m_text.data();
+        for (;;) {
+          const char* p = find_any(data + m_pos, data + m_end, '\n', '\r', '\n');
+          m_tail.append(data + m_pos, static_cast<size_t>(p - (data + m_pos)));
+          m_pos = static_cast<size_t>(p - data);
+          if (m_pos < m_end || !fill()) break;
+          data = m_text.data();
+        }
+        if (m_pos == m_end) break;  // end of file
+      }
     } else {
       for (;;) {
         const char* p = find_any(data + m_pos, data + m_end, ',', '\n', '\r');
@@ -280,13 +329,22 @@ bool CsvReader::next(Record& record) {
   const char* base = m_text.data() + m_begin;
   for (size_t i = 0; i < m_spans.size(); i += 2) record.fields.emplace_back(base + m_spans[i], m_spans[i + 1]);
 
+  if (bad) {
+    for (auto f : record.fields) (record.raw += csv_quote(f)) += ',';
+    record.raw += m_tail;
+    record.fields.emplace_back(m_tail);
+    return true;
+  }
   const bool empty_line = record.fields.size() == 1 && record.fields[0].empty();
   if (!empty_line) {
     if (!m_expected_set) {
       expect_fields(record.fields.size(), record.line);
     } else if (m_expected != 0 && record.fields.size() != m_expected) {
-      fail(record.line, fmt::format("the record has {} fields, expected {} as on line {}", record.fields.size(),
-                                    m_expected, m_expected_line));
+      auto why = fmt::format("the record has {} fields, expected {} as on line {}", record.fields.size(), m_expected,
+                             m_expected_line);
+      if (!m_recover) fail(record.line, why);
+      record.malformed = std::move(why);
+      for (size_t i = 0; i < record.fields.size(); ++i) (record.raw += i ? "," : "") += csv_quote(record.fields[i]);
     }
   }
   return true;

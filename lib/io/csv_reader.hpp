@@ -18,6 +18,12 @@ struct Record {
   // UTF-8 text of each field, quotes removed. Valid until the next call of next().
   std::vector<std::string_view> fields;
 
+  // Only with CsvReader::recover_malformed(true): why the record is not proper CSV (without the
+  // FILE:LINE prefix), and its text as near to the file's as can be rebuilt (fields re-quoted,
+  // from a stray quote on the rest of the line as it is). Empty for a proper record.
+  std::string malformed;
+  std::string raw;
+
   // True for a line with nothing on it, or only commas and blanks.
   bool blank() const;
 };
@@ -35,6 +41,12 @@ class CsvReader {
   // "FILE:LINE: why" for malformed CSV (wrong number of fields, an unterminated quote, a stray
   // quote) and for bytes that are not valid in the encoding (naming their byte offset).
   bool next(Record& record);
+
+  // Instead of throwing for a wrong number of fields or a stray or unterminated quote, return
+  // the record with Record::malformed set and read on: after a stray quote from the next line
+  // (the rest of the line belongs to the bad record), after an unterminated quote nothing is
+  // left. Imports use it to report every bad row, and to skip them with --skip-invalid.
+  void recover_malformed(bool on) { m_recover = on; }
 
   // The number of fields every record must have; 0 accepts any. By default the first record
   // sets it. Blank lines are exempt. `line` is where the count comes from, for messages
@@ -81,7 +93,9 @@ class CsvReader {
   size_t m_expected = 0;
   uint64_t m_expected_line = 0;
   bool m_expected_set = false;
+  bool m_recover = false;
   std::vector<uint32_t> m_spans;  // offset, length pairs relative to m_begin
+  std::string m_tail;             // a malformed record's last field, from its opening quote on
 };
 
 }  // namespace ankang::io

@@ -169,6 +169,8 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
   std::vector<uint64_t> above;
   bool found = false;
   for (int seen = 0; seen < k_header_search_rows && reader.next(rec); ++seen) {
+    if (!rec.malformed.empty())
+      throw Error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", reader.path(), rec.line, rec.malformed));
     if (rec.blank()) continue;
     size_t cells = 0, known = 0;
     for (auto c : rec.fields) {
@@ -291,7 +293,7 @@ struct RejectsWriter::Impl {
 };
 
 RejectsWriter::RejectsWriter(std::string path, const std::vector<std::string>& header)
-    : m_impl(std::make_unique<Impl>(std::move(path))) {
+    : m_impl(std::make_unique<Impl>(std::move(path))), m_width(header.size()) {
   auto& out = m_impl->file.stream();
   out << "\xEF\xBB\xBF"
       << "line";
@@ -305,6 +307,14 @@ void RejectsWriter::add(uint64_t line, const std::vector<std::string_view>& cell
   auto& out = m_impl->file.stream();
   out << line;
   for (auto c : cells) out << ',' << csv_quote(c);
+  out << ',' << csv_quote(reason) << "\r\n";
+  ++m_count;
+}
+
+void RejectsWriter::add_raw(uint64_t line, std::string_view raw, std::string_view reason) {
+  auto& out = m_impl->file.stream();
+  out << line << ',' << csv_quote(raw);
+  for (size_t i = 1; i < m_width; ++i) out << ',';
   out << ',' << csv_quote(reason) << "\r\n";
   ++m_count;
 }

@@ -38,6 +38,10 @@ class SheetRow {
   std::string_view get(size_t field) const;
   // The row's cells as they are in the file (for a rejects file).
   const std::vector<std::string_view>& cells() const { return m_record.fields; }
+  // When the reader recovers from malformed CSV: why the row is not proper CSV, else empty;
+  // and its text as in the file (cells() are then not the sheet's columns).
+  std::string_view malformed() const { return m_record.malformed; }
+  std::string_view raw() const { return m_record.raw; }
 
  private:
   friend class Sheet;
@@ -52,7 +56,9 @@ class Sheet {
   // no column or two columns mean the same field.
   Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOptions& options = {});
 
-  // The next data row, skipping blank rows and 合计/总计/小计 rows; false at the end.
+  // The next data row, skipping blank rows and 合计/总计/小计 rows; false at the end. With
+  // CsvReader::recover_malformed, also the malformed rows (SheetRow::malformed()); a malformed
+  // row above the header still throws.
   bool next(SheetRow& row);
 
   // The index of a field key in the spec; throws std::logic_error for an unknown key.
@@ -110,6 +116,8 @@ class RejectsWriter {
   RejectsWriter(std::string path, const std::vector<std::string>& header);
   ~RejectsWriter();
   void add(uint64_t line, const std::vector<std::string_view>& cells, std::string_view reason);
+  // A row that is not proper CSV: its text in the first column, the reason in its own.
+  void add_raw(uint64_t line, std::string_view raw, std::string_view reason);
   size_t count() const { return m_count; }
   void commit();
 
@@ -117,6 +125,7 @@ class RejectsWriter {
   struct Impl;
   std::unique_ptr<Impl> m_impl;
   size_t m_count = 0;
+  size_t m_width = 0;  // columns of the header
 };
 
 }  // namespace ankang::io

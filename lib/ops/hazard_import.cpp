@@ -456,6 +456,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
 {
   HazardImportResult r;
   io::CsvReader reader(o.path, o.encoding);
+  reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
   io::Sheet sheet(reader, k_fields, o.sheet);
   const Columns c(sheet);
   if (!sheet.has(c.uscc) && !sheet.has(c.enterprise))
@@ -500,7 +501,11 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     // The rejects file has its own line column: its reason starts after "FILE:LINE: ".
     if (rejects) {
       const auto prefix = fmt::format("{}:{}: ", o.path, bad.line());
-      rejects->add(bad.line(), bad.cells(), line.starts_with(prefix) ? std::string_view(line).substr(prefix.size()) : line);
+      const auto reason = line.starts_with(prefix) ? std::string_view(line).substr(prefix.size()) : std::string_view(line);
+      if (bad.malformed().empty())
+        rejects->add(bad.line(), bad.cells(), reason);
+      else
+        rejects->add_raw(bad.line(), bad.raw(), reason);
     }
     r.errors.push_back(std::move(line));
     if (!o.skip_invalid) writing = false;
@@ -509,6 +514,10 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   while (sheet.next(row)) {
     ++batch.rows_read;
     if (o.progress && batch.rows_read % 4096 == 0) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
+    if (!row.malformed().empty()) {
+      reject(row, RowError{std::nullopt, std::string(row.malformed())});
+      continue;
+    }
 
     // The enterprise: by USCC when given, else by exact name.
     const auto uscc_text = sheet.has(c.uscc) ? trim(row.get(c.uscc)) : std::string_view();

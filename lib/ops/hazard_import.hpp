@@ -48,8 +48,9 @@ struct HazardImportResult {
 };
 
 // Imports the sheet. Row errors are collected in the result (never thrown): when there are any
-// and !skip_invalid, nothing is written and committed is false. A file that cannot be read or is
-// not CSV (a stray quote, a wrong number of fields) throws Error(invalid_input) naming FILE:LINE.
+// and !skip_invalid, nothing is written and committed is false. A record that is not proper CSV
+// (a stray quote, a wrong number of fields) is a row error too. A file that cannot be read, is
+// in no encoding or has no header throws Error(invalid_input) naming FILE:LINE.
 HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& options, const Actor& actor);
 
 // A 状态 word of a real ledger (DESIGN §6): 已销号 → closed, 已现场处理 → closed on the spot,

@@ -108,6 +108,65 @@ TEST_CASE("csv: malformed input names the line", "[csv]") {
   CHECK(read_all("a,b\n5\"3,x\n")[1].fields == Fields{"5\"3", "x"});
 }
 
+namespace {
+
+struct Recovered {
+  uint64_t line;
+  std::vector<std::string> fields;
+  std::string malformed, raw;
+};
+
+std::vector<Recovered> read_recovering(const std::string& bytes) {
+  TempFile f(bytes);
+  CsvReader reader(f.path);
+  reader.recover_malformed(true);
+  std::vector<Recovered> rows;
+  Record r;
+  while (reader.next(r))
+    rows.push_back({r.line, std::vector<std::string>(r.fields.begin(), r.fields.end()), r.malformed, r.raw});
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("csv: recovering from malformed records reads on from the next line", "[csv]") {
+  // A wrong number of fields: the record as read, then the next one.
+  auto rows = read_recovering("a,b,c\n1,2\n\"x,y\",5,6,7\n8,9,10\n");
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[1].malformed == "the record has 2 fields, expected 3 as on line 1");
+  CHECK(rows[1].raw == "1,2");
+  CHECK(rows[2].malformed == "the record has 4 fields, expected 3 as on line 1");
+  CHECK(rows[2].raw == "\"x,y\",5,6,7");
+  CHECK(rows[3].malformed.empty());
+  CHECK(rows[3].raw.empty());
+  CHECK(rows[3].fields == std::vector<std::string>{"8", "9", "10"});
+
+  // A stray quote: the rest of its line belongs to the bad record, as it is in the file.
+  rows = read_recovering("a,b,c\r\n1,\"x\"\"q\"y\"z,3\r\n4,5,6\r\n\"m\nn\"x,\"\"\n7,8,9");
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[1].line == 2);
+  CHECK(rows[1].malformed == "field 2: stray quote: a quote inside a quoted field must be doubled (\"\")");
+  CHECK(rows[1].raw == "1,\"x\"\"q\"y\"z,3");
+  CHECK(rows[1].fields == std::vector<std::string>{"1", "\"x\"\"q\"y\"z,3"});
+  CHECK(rows[2].fields == std::vector<std::string>{"4", "5", "6"});
+  CHECK(rows[2].line == 3);
+  // A quoted field over two lines, then the stray quote: named with its line.
+  CHECK(rows[3].line == 4);
+  CHECK(rows[3].malformed == "field 1: stray quote on line 5: a quote inside a quoted field must be doubled (\"\")");
+  CHECK(rows[3].raw == "\"m\nn\"x,\"\"");
+  CHECK(rows[4].line == 6);
+  CHECK(rows[4].fields == std::vector<std::string>{"7", "8", "9"});
+
+  // An unterminated quote takes the rest of the file.
+  rows = read_recovering("a,b\n1,2\n3,\"open\n4,5\n");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[2].malformed == "field 2: unterminated quote: the quoted field is never closed");
+  CHECK(rows[2].raw == "3,\"open\n4,5\n");
+
+  // Proper records are untouched by the mode.
+  CHECK(read_recovering("a,b\n\"1,\"\"x\"\"\",2\n")[1].fields == std::vector<std::string>{"1,\"x\"", "2"});
+}
+
 TEST_CASE("csv: expect_fields overrides the first record's count", "[csv]") {
   TempFile f("标题\na,b,c\n1,2,3\n4,5\n");
   CsvReader reader(f.path);
