@@ -58,7 +58,7 @@ const std::vector<std::string_view>& export_keys()
   static const std::vector<std::string_view> k_keys = {
       "no", "uscc", "enterprise", "found_on", "kind", "body", "found_by", "location", "description", "category",
       "level", "basis", "stop_production", "due_on", "owner_dept", "owner", "measures", "funds", "emergency_plan",
-      "status", "completed_on", "verified_by", "verified_on", "closed_on", "voided_on", "sector"};
+      "status", "on_spot", "completed_on", "verified_by", "verified_on", "closed_on", "voided_on", "sector"};
   return k_keys;
 }
 
@@ -71,7 +71,8 @@ io::Row export_row(const store::HazardListRow& r)
       io::Cell(h.description), text_cell(h.category), io::Cell(domain::code(h.level)), text_cell(h.basis),
       io::Cell(h.stop_production), date_cell(h.due_on), text_cell(h.owner_dept), text_cell(h.owner),
       text_cell(h.measures), h.funds ? io::Cell::number_text(domain::format_yuan(*h.funds)) : io::Cell::null(),
-      text_cell(h.emergency_plan), io::Cell(domain::code(h.status)), date_cell(h.completed_on),
+      text_cell(h.emergency_plan), io::Cell(domain::code(h.status)), io::Cell(h.on_spot ? "yes" : "no"),
+      date_cell(h.completed_on),
       text_cell(h.verified_by), date_cell(h.verified_on), date_cell(h.closed_on), date_cell(h.voided_on),
       io::Cell(h.sector)};
 }

@@ -46,6 +46,7 @@ constexpr std::array k_fields{
     io::FieldSpec{"funds", "整改资金|资金|整改资金投入|治理资金", false},
     io::FieldSpec{"emergency_plan", "应急预案|预案|应急措施", false},
     io::FieldSpec{"status", "状态|整改状态|整改情况|治理状态", false},
+    io::FieldSpec{"on_spot", "即查即改|现场整改|是否即查即改|是否现场整改|立查立改", false},
     io::FieldSpec{"completed_on", "整改完成日期|完成日期|整改完成时间|完成时间", false},
     io::FieldSpec{"verified_by", "验收人|复查人|验收人员", false},
     io::FieldSpec{"verified_on", "验收日期|复查日期|验收时间|复查时间", false},
@@ -57,8 +58,8 @@ constexpr std::array k_fields{
 // Indexes into k_fields, resolved once against the sheet.
 struct Columns {
   size_t no, uscc, enterprise, found_on, kind, body, found_by, location, description, category, level, basis,
-      stop_production, due_on, owner_dept, owner, measures, funds, emergency_plan, status, completed_on, verified_by,
-      verified_on, closed_on, voided_on, sector;
+      stop_production, due_on, owner_dept, owner, measures, funds, emergency_plan, status, on_spot, completed_on,
+      verified_by, verified_on, closed_on, voided_on, sector;
   explicit Columns(const io::Sheet& s)
       : no(s.field("no")), uscc(s.field("uscc")), enterprise(s.field("enterprise")), found_on(s.field("found_on")),
         kind(s.field("kind")), body(s.field("body")), found_by(s.field("found_by")), location(s.field("location")),
@@ -66,6 +67,7 @@ struct Columns {
         basis(s.field("basis")), stop_production(s.field("stop_production")), due_on(s.field("due_on")),
         owner_dept(s.field("owner_dept")), owner(s.field("owner")), measures(s.field("measures")),
         funds(s.field("funds")), emergency_plan(s.field("emergency_plan")), status(s.field("status")),
+        on_spot(s.field("on_spot")),
         completed_on(s.field("completed_on")), verified_by(s.field("verified_by")),
         verified_on(s.field("verified_on")), closed_on(s.field("closed_on")), voided_on(s.field("voided_on")),
         sector(s.field("sector"))
@@ -138,6 +140,19 @@ std::string_view trim(std::string_view s)
     s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
   return s;
+}
+
+// A yes/no cell: yes, no, 是, 否, 1, 0, true, false.
+std::optional<bool> parse_flag(std::string_view text)
+{
+  std::string s(text);
+  for (char& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  for (std::string_view yes : {"yes", "y", "true", "1", "是"})
+    if (s == yes) return true;
+  for (std::string_view no : {"no", "n", "false", "0", "否"})
+    if (s == no) return false;
+  return std::nullopt;
 }
 
 bool has_five_items(const Hazard& h)
@@ -307,6 +322,19 @@ private:
       s = {HazardStatus::rectifying, false};
     } else {
       s = {HazardStatus::open, false};
+    }
+    // 即查即改 (the export's on_spot): a hazard fixed on the spot is closed, with that history.
+    if (const auto flag = get(m_c.on_spot); !flag.empty()) {
+      const auto yes = parse_flag(flag);
+      if (!yes) return RowError{m_c.on_spot, "expected yes or no (是/否)"};
+      if (*yes && !s.on_spot) {
+        if (s.status == HazardStatus::void_ || (!word.empty() && s.status != HazardStatus::closed))
+          return RowError{m_c.on_spot, fmt::format("fixed on the spot means closed, but the status is {}",
+                                                   word.empty() ? "void (作废日期 is filled)" : std::string(word))};
+        s = {HazardStatus::closed, true};
+      } else if (!*yes && s.on_spot) {
+        return RowError{m_c.on_spot, fmt::format("says not fixed on the spot, but the status is {}", word)};
+      }
     }
     h.status = s.status;
     h.on_spot = s.on_spot;
