@@ -52,6 +52,14 @@ Value text_or_null(const std::string& text) { return text.empty() ? Value::null(
 
 Value yuan(int64_t fen) { return Value::number(domain::format_yuan({fen}), domain::format_yuan({fen})); }
 
+size_t code_rank(const domain::CodeSet& set, std::string_view code)
+{
+  const auto entries = set.entries();
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].code == code) return i;
+  return entries.size();
+}
+
 Value mark(bool ok) { return Value::number(ok ? "true" : "false", ok ? "✓" : "✗"); }
 
 void add_figure_columns(std::vector<io::Column>& c, domain::Lang lang)

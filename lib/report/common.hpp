@@ -18,6 +18,9 @@ Value date_value(const std::string& iso);  // null when empty
 Value text_or_null(const std::string& text);
 Value yuan(int64_t fen);
 Value mark(bool ok);  // ✓ / ✗ for people, true / false for machines
+// A code's position in its set (the official order: 煤矿, 非煤矿山, 危险化学品 …), for sorting
+// table rows; codes outside the set come last.
+size_t code_rank(const domain::CodeSet& set, std::string_view code);
 
 // Figure columns after the key columns: new, new_major, closed, closure_rate, open_at_end,
 // overdue_at_end, major_open_at_end.

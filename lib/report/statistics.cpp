@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ankang::report {
 
 namespace {
@@ -113,7 +115,11 @@ Document build_statistics(store::Database& db, const Scope& scope, const PeriodS
   by_sector.title = tr(lang, "二、分行业领域情况", "2. By sector");
   by_sector.table.columns = {{"sector", tr(lang, "行业领域", "sector"), io::Align::left}};
   add_statistics_columns(by_sector.table.columns, lang);
-  for (const auto& g : store::figures_by(db, scope.filter, p.range, store::Grouping::sector)) {
+  auto sectors = store::figures_by(db, scope.filter, p.range, store::Grouping::sector);
+  std::stable_sort(sectors.begin(), sectors.end(), [](const auto& a, const auto& b) {
+    return code_rank(domain::sectors(), a.key) < code_rank(domain::sectors(), b.key);
+  });
+  for (const auto& g : sectors) {
     std::vector<Value> row{coded(domain::sectors(), g.key, lang)};
     add_statistics_values(row, g.figures);
     by_sector.table.rows.push_back(std::move(row));

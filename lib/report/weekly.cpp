@@ -159,8 +159,15 @@ Section by_sector(const std::map<std::string, store::PeriodFigures>& groups, con
   s.title = tr(lang, "二、分行业领域情况", "2. By sector");
   s.table.columns = {{"sector", tr(lang, "行业领域", "sector"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
+  // The official order of sectors, as in `report summary`.
+  std::vector<std::pair<std::string, const store::PeriodFigures*>> ordered;
+  for (const auto& [key, figures] : groups) ordered.emplace_back(key, &figures);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return code_rank(domain::sectors(), a.first) < code_rank(domain::sectors(), b.first);
+  });
   std::string x, y;
-  for (const auto& [key, figures] : groups) {
+  for (const auto& [key, group] : ordered) {
+    const store::PeriodFigures& figures = *group;
     std::vector<Value> row{coded(domain::sectors(), key, lang)};
     add_figure_values(row, figures);
     s.table.rows.push_back(std::move(row));
