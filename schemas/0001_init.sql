@@ -116,9 +116,10 @@ CREATE INDEX hazard_enterprise ON hazard(enterprise_id, status);
 CREATE INDEX hazard_found ON hazard(found_on);
 CREATE INDEX hazard_closed ON hazard(closed_on) WHERE closed_on IS NOT NULL;
 CREATE INDEX hazard_due ON hazard(due_on) WHERE status IN ('open', 'rectifying');
--- Reports: the hazards not yet closed (status) and those closed since a date (status, closed_on),
--- with every column the report figures read, so that they never touch the table rows.
-CREATE INDEX hazard_report ON hazard(status, closed_on, found_on, completed_on, due_on, level, sector, enterprise_id, funds);
+-- Reports: every column the report figures read, so that they never touch the table rows, in
+-- the order of their groups (status, enterprise, level, sector): the figures of 10^6 open
+-- hazards are counted in one pass over this index, with no sorting.
+CREATE INDEX hazard_report ON hazard(status, enterprise_id, level, sector, found_on, closed_on, completed_on, due_on, funds);
 CREATE INDEX hazard_dedupe ON hazard(dedupe_key);
 CREATE INDEX hazard_inspection ON hazard(inspection_id);
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <utility>
 
 namespace ankang::store {
@@ -87,19 +88,20 @@ std::string scope(std::string_view lo, std::string_view hi)
                      lo, hi);
 }
 
-// The same rows for the figures, as a subquery `h` read from the covering index hazard_report
-// alone: the hazards not closed now, and those closed since lo (found by hi). A hazard new,
-// closed, open or overdue in [lo, hi] is in one of the two; voided ones are in neither. The
-// first part is the inherent cost of "open at start/end": every hazard still open is read.
+// The same rows for the figures, as a subquery `h`: the hazards not closed now (from the
+// covering index hazard_report), and those closed since lo and found by hi (hazard_closed). A
+// hazard new, closed, open or overdue in [lo, hi] is in one of the two (closed_on is never
+// before found_on); voided ones are in neither. The first part is the inherent cost of "open at
+// start/end": every hazard still open is read.
 std::string scoped_hazards(const ReportFilter& f, Query& q, std::string_view lo, std::string_view hi)
 {
   // Inside, hazard is `hz`: in query plans "SEARCH hz" is the index, "SCAN h" the subquery.
   constexpr std::string_view columns = "hz.status, hz.closed_on, hz.found_on, hz.completed_on, hz.due_on, hz.level, "
                                        "hz.sector, hz.enterprise_id, hz.funds";
   const std::string filter = filter_sql(f, q, "hz");
-  return fmt::format("(SELECT {0} FROM hazard hz WHERE hz.status IN ('open', 'rectifying', 'submitted'){1}"
-                     " UNION ALL SELECT {0} FROM hazard hz WHERE hz.status = 'closed' AND hz.closed_on >= {2}"
-                     " AND hz.found_on <= {3}{1}) h",
+  return fmt::format("(SELECT {0} FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', 'rectifying', 'submitted'){1}"
+                     " UNION ALL SELECT {0} FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on >= {2}"
+                     " AND hz.status = 'closed' AND hz.found_on <= {3}{1}) h",
                      columns, filter, lo, hi);
 }
 
@@ -153,6 +155,65 @@ Query period_figures_query(const ReportFilter& filter, std::span<const DateRange
   q.bind(":hi", hi);
   q.sql = fmt::format("SELECT {} FROM {}", columns, scoped_hazards(filter, q, ":lo", ":hi"));
   return q;
+}
+
+// The figures of every range per (enterprise, sector, level), for the weekly report. Most rows are
+// hazards not closed now: for those, "open at d" is just found_on <= d, so the pass over them
+// counts only that (one count per boundary of the ranges) and the overdue ones, grouped in the
+// order of hazard_report (status, enterprise_id, level, sector) so that SQLite streams the groups
+// without sorting 10^6 rows. New hazards follow as differences of those counts (in C++, over the
+// grouped rows). The hazards closed since the first start (hazard_closed) are counted with the
+// full definitions. Columns: enterprise_id, sector, level, closed (0/1), one count per boundary,
+// then new, closed and overdue per range.
+struct GroupedFigures {
+  Query query;
+  std::vector<domain::Date> boundaries;  // sorted: the days before each start, and each end
+};
+
+GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const DateRange> ranges)
+{
+  GroupedFigures g;
+  for (const auto& r : ranges) {
+    g.boundaries.push_back(r.start - 1);
+    g.boundaries.push_back(r.end);
+  }
+  std::sort(g.boundaries.begin(), g.boundaries.end());
+  g.boundaries.erase(std::unique(g.boundaries.begin(), g.boundaries.end()), g.boundaries.end());
+  Query& q = g.query;
+  std::string open_columns, closed_columns;
+  for (size_t b = 0; b < g.boundaries.size(); ++b) {
+    const auto d = fmt::format(":b{}", b);
+    q.bind(d, g.boundaries[b]);
+    open_columns += fmt::format(", count() FILTER (WHERE hz.found_on <= {})", d);
+    closed_columns += fmt::format(", count() FILTER (WHERE hz.found_on <= {0} AND hz.closed_on > {0})", d);
+  }
+  domain::Date lo = ranges.front().start;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    const auto s = fmt::format(":s{}", i), e = fmt::format(":e{}", i);
+    q.bind(s, ranges[i].start);
+    q.bind(e, ranges[i].end);
+    lo = std::min(lo, ranges[i].start);
+    // Not closed now: new is computed from the boundary counts; never closed; overdue at e when
+    // found by e, due before e and not completed by e (a submitted one was completed on completed_on).
+    open_columns += fmt::format(", 0, 0, count() FILTER (WHERE hz.found_on <= {0} AND hz.due_on < {0}"
+                                " AND (hz.status <> 'submitted' OR hz.completed_on > {0}))",
+                                e);
+    closed_columns += fmt::format(", count() FILTER (WHERE hz.found_on BETWEEN {0} AND {1}),"
+                                  " count() FILTER (WHERE hz.closed_on BETWEEN {0} AND {1}),"
+                                  " count() FILTER (WHERE hz.found_on <= {1} AND hz.closed_on > {1}"
+                                  " AND coalesce(hz.completed_on, hz.closed_on) > {1} AND hz.due_on < {1})",
+                                  s, e);
+  }
+  q.bind(":lo", lo);
+  const std::string where = filter_sql(filter, q, "hz");
+  q.sql = fmt::format("SELECT hz.enterprise_id, hz.sector, hz.level, 0{0} FROM hazard hz INDEXED BY hazard_report"
+                      " WHERE hz.status IN ('open', 'rectifying', 'submitted'){2}"
+                      " GROUP BY hz.status, hz.enterprise_id, hz.level, hz.sector"
+                      " UNION ALL SELECT hz.enterprise_id, hz.sector, hz.level, 1{1} FROM hazard hz INDEXED BY hazard_closed"
+                      " WHERE hz.closed_on >= :lo AND hz.status = 'closed'{2}"
+                      " GROUP BY hz.enterprise_id, hz.level, hz.sector",
+                      open_columns, closed_columns, where);
+  return g;
 }
 
 std::string group_key(Grouping g)
@@ -344,19 +405,40 @@ void add_figures(PeriodFigures& a, const PeriodFigures& b)
 std::vector<FigureCell> figures_by_enterprise(Database& db, const ReportFilter& filter, std::span<const DateRange> ranges)
 {
   if (ranges.empty()) return {};
-  Query q = period_figures_query(filter, ranges);
-  // Same sums, grouped: "SELECT <sums> FROM <scoped>" becomes "SELECT keys, <sums> … GROUP BY keys".
-  q.sql = "SELECT h.enterprise_id, h.sector, h.level, " + q.sql.substr(7) + " GROUP BY h.enterprise_id, h.sector, h.level";
-  std::vector<FigureCell> out;
-  auto st = prepare(db, q);
+  const GroupedFigures g = grouped_figures_query(filter, ranges);
+  const auto boundary = [&](domain::Date d) {
+    return static_cast<int>(std::lower_bound(g.boundaries.begin(), g.boundaries.end(), d) - g.boundaries.begin());
+  };
+  // Rows of the same group come from each status and from the closed part: add them up.
+  std::map<std::tuple<int64_t, std::string, std::string>, std::vector<PeriodFigures>> cells;
+  auto st = prepare(db, g.query);
+  const int first_range = 4 + static_cast<int>(g.boundaries.size());
   while (st.executeStep()) {
-    FigureCell c;
-    c.enterprise_id = st.getColumn(0).getInt64();
-    c.sector = st.getColumn(1).getString();
-    c.level = st.getColumn(2).getString();
-    for (size_t i = 0; i < ranges.size(); ++i) c.figures.push_back(read_figures(st, 3 + static_cast<int>(i) * k_figure_columns));
-    out.push_back(std::move(c));
+    const bool major = st.getColumn(2).getString() == "major";
+    const bool closed_now = st.getColumn(3).getInt() != 0;
+    auto& figures = cells[{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()}];
+    figures.resize(ranges.size());
+    for (size_t i = 0; i < ranges.size(); ++i) {
+      const int at_start = 4 + boundary(ranges[i].start - 1), at_end = 4 + boundary(ranges[i].end);
+      const int c = first_range + static_cast<int>(i) * 3;
+      PeriodFigures f;
+      f.open_at_start = st.getColumn(at_start).getInt64();
+      f.open_at_end = st.getColumn(at_end).getInt64();
+      // Not closed now: found in [s, e] = found by e less found by s - 1.
+      f.new_count = closed_now ? st.getColumn(c).getInt64() : f.open_at_end - f.open_at_start;
+      f.closed = st.getColumn(c + 1).getInt64();
+      f.overdue_at_end = st.getColumn(c + 2).getInt64();
+      if (major) {
+        f.new_major = f.new_count;
+        f.major_open_at_end = f.open_at_end;
+      }
+      add_figures(figures[i], f);
+    }
   }
+  std::vector<FigureCell> out;
+  out.reserve(cells.size());
+  for (auto& [key, figures] : cells)
+    out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::move(figures)});
   return out;
 }
 
@@ -459,13 +541,14 @@ std::vector<WeekCounts> weekly_trend(Database& db, const ReportFilter& filter, d
   };
   const bool unfiltered = filter.sector.empty() && filter.level.empty() && !filter.enterprise_id && filter.region_prefix.empty();
   if (unfiltered) {
-    // Covering searches: every hazard found (hazard_found), less the voided ones (hazard_report).
+    // Covering searches: every hazard found (hazard_found), less the voided ones (hazard_report:
+    // status, then found_on among its columns).
     count_by_day("found_on", "1", [](WeekCounts& w, int64_t n) { w.new_count += n; });
     count_by_day("found_on", "h.status = 'void'", [](WeekCounts& w, int64_t n) { w.new_count -= n; });
   } else {
     count_by_day("found_on", "h.status <> 'void'", [](WeekCounts& w, int64_t n) { w.new_count += n; });
   }
-  // Only closed hazards have closed_on: (status, closed_on) is a covering search of hazard_report.
+  // The hazards closed in the weeks, from hazard_closed (closed_on): few rows, read for their status.
   count_by_day("closed_on", "h.status = 'closed'", [](WeekCounts& w, int64_t n) { w.closed += n; });
   return out;
 }
@@ -584,6 +667,7 @@ std::vector<std::string> explain_report_queries(Database& db, const ReportFilter
   const DateRange previous{range.start - (range.end - range.start + 1), range.start - 1};
   const std::vector<DateRange> ranges{range, previous};
   const std::vector<std::pair<std::string, Query>> queries{
+      {"weekly_groups", grouped_figures_query(filter, ranges).query},
       {"headline", period_figures_query(filter, ranges)},
       {"by_sector", grouped_query(filter, range, Grouping::sector, "ORDER BY k")},
       {"open_major", open_major_query(filter, range.end)},

@@ -60,8 +60,9 @@ std::vector<PeriodFigures> period_figures(Database& db, const ReportFilter& filt
 // Adds b's counts to a's.
 void add_figures(PeriodFigures& a, const PeriodFigures& b);
 
-// The figures of every range per enterprise, sector and level, in one pass: the weekly report
-// folds them into its headline and its tables by sector, region, level and enterprise.
+// The figures of every range per enterprise, sector and level, in one pass over hazard_report:
+// the weekly report folds them into its headline and its tables by sector, region, level and
+// enterprise. The funds are not counted (funds_new and funds_closed stay 0: the weekly shows none).
 struct FigureCell {
   int64_t enterprise_id = 0;
   std::string sector;
