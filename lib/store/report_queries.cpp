@@ -184,7 +184,8 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
   for (size_t b = 0; b < g.boundaries.size(); ++b) {
     const auto d = fmt::format(":b{}", b);
     q.bind(d, g.boundaries[b]);
-    open_columns += fmt::format(", count() FILTER (WHERE hz.found_on <= {})", d);
+    // The open part reads only hazards found by the last boundary: for it, count(*).
+    open_columns += b + 1 == g.boundaries.size() ? std::string(", count(*)") : fmt::format(", count() FILTER (WHERE hz.found_on <= {})", d);
     closed_columns += fmt::format(", count() FILTER (WHERE hz.found_on <= {0} AND hz.closed_on > {0})", d);
   }
   domain::Date lo = ranges.front().start;
@@ -206,8 +207,9 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
   }
   q.bind(":lo", lo);
   const std::string where = filter_sql(filter, q, "hz");
+  q.bind(":hi", g.boundaries.back());
   q.sql = fmt::format("SELECT hz.enterprise_id, hz.sector, hz.level, 0{0} FROM hazard hz INDEXED BY hazard_report"
-                      " WHERE hz.status IN ('open', 'rectifying', 'submitted'){2}"
+                      " WHERE hz.status IN ('open', 'rectifying', 'submitted') AND hz.found_on <= :hi{2}"
                       " GROUP BY hz.status, hz.enterprise_id, hz.level, hz.sector"
                       " UNION ALL SELECT hz.enterprise_id, hz.sector, hz.level, 1{1} FROM hazard hz INDEXED BY hazard_closed"
                       " WHERE hz.closed_on >= :lo AND hz.status = 'closed'{2}"
@@ -308,33 +310,44 @@ std::vector<HazardRow> run_hazards(Database& db, const Query& q)
 
 Query open_major_query(const ReportFilter& filter, domain::Date end)
 {
+  // The ids come from a covering search of hazard_report (level and found_on are among its
+  // columns) and, for the ones closed after `end`, from hazard_closed; whole rows are read for
+  // those listed only. (An OR of the two in one WHERE made SQLite read every open hazard's row.)
   Query q;
   q.bind(":e", end);
-  q.sql = fmt::format("{}h.status <> 'void' AND h.level = 'major' AND {} AND (h.status IN ('open', 'rectifying', "
-                      "'submitted') OR h.closed_on > :e)",
-                      k_hazard_columns, open_at_end(":e"));
-  q.sql += filter_sql(filter, q);
-  q.sql += " ORDER BY h.due_on IS NULL, h.due_on, h.no";
+  const std::string where = filter_sql(filter, q, "hz");
+  q.sql = fmt::format("{0}h.id IN (SELECT hz.id FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', "
+                      "'rectifying', 'submitted') AND hz.level = 'major' AND hz.found_on <= :e{1} UNION ALL SELECT hz.id "
+                      "FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on > :e AND hz.status = 'closed' AND "
+                      "hz.level = 'major' AND hz.found_on <= :e{1}) ORDER BY h.due_on IS NULL, h.due_on, h.no",
+                      k_hazard_columns, where);
   return q;
 }
 
 Query overdue_query(const ReportFilter& filter, domain::Date end, std::optional<int64_t> limit = std::nullopt)
 {
-  // The candidates come from covering searches of hazard_report (ids only); whole rows are read
-  // for the ones listed. Ties on the deadline go by id, i.e. by the order hazards were recorded.
+  // The candidates are ids: the open and rectifying ones read from hazard_due in deadline order
+  // (its entries are (due_on, id)), so that a list of the most overdue stops after `limit`; the
+  // submitted ones (not completed by `end`) from hazard_report; the ones closed after `end` from
+  // hazard_closed. Whole rows are read for the ones listed. Ties on the deadline go by id, i.e. by
+  // the order hazards were recorded.
   Query q;
   q.bind(":e", end);
-  std::string unfinished = unfinished_at(":e");
-  for (size_t at = unfinished.find("h."); at != std::string::npos; at = unfinished.find("h.", at + 3)) unfinished.replace(at, 2, "hz.");
   const std::string where = filter_sql(filter, q, "hz");
-  std::string ids = fmt::format("SELECT hz.id, hz.due_on FROM hazard hz WHERE hz.status IN ('open', 'rectifying', 'submitted') AND {0} "
-                                "AND hz.due_on < :e{1} UNION ALL SELECT hz.id, hz.due_on FROM hazard hz WHERE hz.status = 'closed' "
-                                "AND hz.closed_on > :e AND {0} AND hz.due_on < :e{1} ORDER BY 2, 1",
-                                unfinished, where);
+  std::string tail;
   if (limit) {
-    ids += " LIMIT :limit";
+    tail = " LIMIT :limit";
     q.bind(":limit", *limit);
   }
+  const std::string ids = fmt::format(
+      "SELECT id, due_on FROM (SELECT hz.id, hz.due_on FROM hazard hz INDEXED BY hazard_due WHERE hz.status IN ('open', "
+      "'rectifying') AND hz.due_on < :e AND hz.found_on <= :e{0} ORDER BY hz.due_on, hz.id{1})"
+      " UNION ALL SELECT hz.id, hz.due_on FROM hazard hz INDEXED BY hazard_report WHERE hz.status = 'submitted' AND "
+      "hz.found_on <= :e AND hz.completed_on > :e AND hz.due_on < :e{0}"
+      " UNION ALL SELECT hz.id, hz.due_on FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on > :e AND hz.status = "
+      "'closed' AND hz.found_on <= :e AND coalesce(hz.completed_on, hz.closed_on) > :e AND hz.due_on < :e{0}"
+      " ORDER BY 2, 1{1}",
+      where, tail);
   q.sql = fmt::format("{}h.id IN (SELECT id FROM ({})) ORDER BY h.due_on, h.id", k_hazard_columns, ids);
   return q;
 }
