@@ -108,6 +108,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   if (ctx.lang == domain::Lang::zh) {
     ctx.out << fmt::format("{} {}：读取 {} 行，新增 {} 条，更新 {} 条，跳过 {} 条（已存在），拒绝 {} 条\n", head, o.file,
                            b.rows_read, b.rows_imported, b.rows_updated, b.rows_skipped, b.rows_rejected);
+    if (o.create_missing) ctx.out << fmt::format("新建企业 {} 家，", r.enterprises_created);
     ctx.out << fmt::format("新建检查 {} 次，记录历史 {} 条\n", r.inspections_created, r.events_written);
     if (r.rule_breaks > 0)
       ctx.out << fmt::format("有 {} 行历史记录不符合现行规则（重大隐患五落实不全、验收人即责任人或重大隐患即查即改），已按原样导入\n",
@@ -115,6 +116,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   } else {
     ctx.out << fmt::format("{} {}: {} rows read, {} new, {} updated, {} skipped (already present), {} rejected\n", head,
                            o.file, b.rows_read, b.rows_imported, b.rows_updated, b.rows_skipped, b.rows_rejected);
+    if (o.create_missing) ctx.out << fmt::format("{} enterprises created, ", r.enterprises_created);
     ctx.out << fmt::format("{} inspections created, {} history events written\n", r.inspections_created, r.events_written);
     if (r.rule_breaks > 0)
       ctx.out << fmt::format("{} rows of history break the live rules (major hazard without its full 五落实, verified by "
@@ -139,6 +141,9 @@ void add_hazard_import_command(CLI::App& group, Context& ctx)
   cmd->add_option("--map", o.maps, "A column the tool does not know: --map 列名=field (repeatable)")->take_all();
   cmd->add_option("--map-value", o.value_maps, "A value the tool does not know: --map-value level:C=general (repeatable)")
       ->take_all();
+  cmd->add_flag("--create-missing-enterprises", o.create_missing,
+                "Register an enterprise the sheet names but the database lacks, from the row's USCC, name, region "
+                "(所属地区) and sector (行业, else other)");
   cmd->add_flag("--skip-invalid", o.skip_invalid, "Import the good rows, reject the bad (exit 3)");
   cmd->add_option("--rejects", o.rejects, "With --skip-invalid: write the bad rows and why to this CSV");
   cmd->add_flag("--dry-run", o.dry_run, "Check and count everything, write nothing");

@@ -7,8 +7,10 @@
 #include "error.hpp"
 #include "io/csv_reader.hpp"
 #include "store/calendar_store.hpp"
+#include "store/enterprise_store.hpp"
 #include "store/hazard_store.hpp"
 #include "store/inspection_store.hpp"
+#include "store/region_store.hpp"
 
 #include <fmt/format.h>
 
@@ -53,13 +55,15 @@ constexpr std::array k_fields{
     io::FieldSpec{"closed_on", "销号日期|销号时间", false},
     io::FieldSpec{"voided_on", "作废日期", false},
     io::FieldSpec{"sector", "行业领域|行业|所属行业|行业类别", false},
+    // Only for --create-missing-enterprises: the region of an enterprise the import creates.
+    io::FieldSpec{"region", "所属地区|所属区域|行政区划|所在地区|所属县区|所在县区|区县|县区|地区", false},
 };
 
 // Indexes into k_fields, resolved once against the sheet.
 struct Columns {
   size_t no, uscc, enterprise, found_on, kind, body, found_by, location, description, category, level, basis,
       stop_production, due_on, owner_dept, owner, measures, funds, emergency_plan, status, on_spot, completed_on,
-      verified_by, verified_on, closed_on, voided_on, sector;
+      verified_by, verified_on, closed_on, voided_on, sector, region;
   explicit Columns(const io::Sheet& s)
       : no(s.field("no")), uscc(s.field("uscc")), enterprise(s.field("enterprise")), found_on(s.field("found_on")),
         kind(s.field("kind")), body(s.field("body")), found_by(s.field("found_by")), location(s.field("location")),
@@ -70,7 +74,7 @@ struct Columns {
         on_spot(s.field("on_spot")),
         completed_on(s.field("completed_on")), verified_by(s.field("verified_by")),
         verified_on(s.field("verified_on")), closed_on(s.field("closed_on")), voided_on(s.field("voided_on")),
-        sector(s.field("sector"))
+        sector(s.field("sector")), region(s.field("region"))
   {
   }
 };
@@ -380,6 +384,60 @@ private:
   std::unique_ptr<domain::Calendar> m_calendar;
 };
 
+// --create-missing-enterprises: an enterprise the sheet names that is not registered yet, made
+// from the row (USCC, name, region, the row's sector or 'other') and created with its first
+// valid row, in the import's transaction.
+class EnterpriseMaker {
+public:
+  EnterpriseMaker(store::Database& db, const io::Sheet& sheet, const Columns& c) : m_db(db), m_sheet(sheet), m_c(c) {}
+
+  // Checks the row can make the enterprise; then ref() is the one it would be (no id yet).
+  std::optional<RowError> plan(const io::SheetRow& row, const std::string& uscc, std::string_view name)
+  {
+    constexpr std::string_view k_why = "no enterprise has this USCC, and creating it (--create-missing-enterprises)";
+    if (name.empty())
+      return RowError{m_sheet.has(m_c.enterprise) ? m_c.enterprise : m_c.uscc,
+                      fmt::format("{} needs its name (企业名称)", k_why)};
+    if (!m_sheet.has(m_c.region))
+      return RowError{m_c.uscc, fmt::format("{} needs its region, and the sheet has no region column (所属地区, 行政区划 "
+                                            "or 区县; or --map 列名=region)",
+                                            k_why)};
+    const auto region_text = trim(row.get(m_c.region));
+    if (region_text.empty())
+      return RowError{m_c.region,
+                      fmt::format("{} needs its region: a county such as 刚察县, or a 6-digit code", k_why)};
+    const store::RegionStore regions(m_db.sql());
+    const auto region = regions.find(region_text);
+    if (!region) return RowError{m_c.region, fmt::format("unknown region: {}", regions.valid_hint(region_text))};
+    std::string sector = "other";  // a sector the row does not name, or names wrongly (read() reports that)
+    if (m_sheet.has(m_c.sector))
+      if (auto code = domain::sectors().parse(trim(row.get(m_c.sector)))) sector.assign(*code);
+    m_ref = store::EnterpriseRef{{}, uscc, std::string(name), region->code, sector};
+    return std::nullopt;
+  }
+
+  const store::EnterpriseRef& ref() const { return m_ref; }
+
+  // Creates the planned enterprise; ref() then has its id.
+  const store::EnterpriseRef& create(std::string_view now)
+  {
+    store::Enterprise e;
+    e.uscc = m_ref.uscc;
+    e.name = m_ref.name;
+    e.sectors = {m_ref.primary_sector};
+    e.region_code = m_ref.region_code;
+    store::EnterpriseStore(m_db.sql()).insert(e, std::string(now));
+    m_ref.id = e.id;
+    return m_ref;
+  }
+
+private:
+  store::Database& m_db;
+  const io::Sheet& m_sheet;
+  const Columns& m_c;
+  store::EnterpriseRef m_ref;
+};
+
 // Would the live workflow have refused this history? Counted, never enforced, on import.
 bool breaks_live_rules(const Hazard& h)
 {
@@ -508,6 +566,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   store::InspectionWriter inspections(db);
   HistoryWriter history(writer, actor, batch.id);
   RowReader row_reader(db, sheet, c, actor);
+  EnterpriseMaker maker(db, sheet, c);
   std::unique_ptr<io::RejectsWriter> rejects;
   if (o.skip_invalid && !o.rejects_path.empty()) rejects = std::make_unique<io::RejectsWriter>(o.rejects_path, sheet.header());
 
@@ -559,6 +618,13 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         continue;
       }
       enterprise = enterprises.by_uscc(*uscc);
+      if (!enterprise && o.create_missing_enterprises) {
+        if (auto e = maker.plan(row, *uscc, name_text)) {
+          reject(row, *e);
+          continue;
+        }
+        enterprise = &maker.ref();
+      }
       if (!enterprise) {
         reject(row, RowError{c.uscc, "no enterprise has this USCC (add it with 'ankang enterprise add' or import it first)"});
         continue;
@@ -569,7 +635,9 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
       if (!enterprise) {
         reject(row, RowError{c.enterprise, ambiguous ? fmt::format("several enterprises have this name ({}): give the USCC",
                                                                    enterprises.usccs_named(name_text))
-                                                     : "no enterprise has this name (give its USCC, or add it first)"});
+                     : o.create_missing_enterprises
+                         ? "no enterprise has this name, and creating it (--create-missing-enterprises) needs its USCC"
+                         : "no enterprise has this name (give its USCC, or add it first)"});
         continue;
       }
     } else {
@@ -583,6 +651,11 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     }
     if (breaks_live_rules(h)) ++r.rule_breaks;
     if (!writing) continue;
+    if (enterprise == &maker.ref()) {  // new: created with its first valid row
+      enterprises.add(maker.create(actor.now));
+      h.enterprise_id = maker.ref().id;
+      ++r.enterprises_created;
+    }
 
     // Seen before? The same number, or the same enterprise + date + location + description.
     std::optional<Hazard> existing;
