@@ -1,21 +1,18 @@
 # Sourced by the rectify_* e2e cases: a database with two fictional enterprises and five open
-# hazards found on 2021-08-16 (Monday). Rows are inserted directly until `hazard add` is used.
+# hazards found on 2021-08-16 (Monday), made with ankang's own commands.
 ankang --db t.db -q init
-sqlite3 t.db <<'SQL'
-INSERT INTO enterprise (uuid, uscc, name, region_code, created_at, updated_at) VALUES
-  ('e-1', '91632224MA7G3K5Q0H', '刚察县青海湖煤业有限公司', '632224', '2021-08-01T00:00:00Z', '2021-08-01T00:00:00Z'),
-  ('e-2', '91630100MA752N8H4J', '西宁高原化工有限公司', '630104', '2021-08-01T00:00:00Z', '2021-08-01T00:00:00Z');
-INSERT INTO enterprise_sector (enterprise_id, sector, position) VALUES (1, 'coal', 0), (2, 'hazchem', 0);
-INSERT INTO hazard (uuid, no, enterprise_id, sector, found_on, found_by, location, description, category, level, basis,
-                    status, dedupe_key, created_at, updated_at) VALUES
-  ('h-1', 'YH-2021-000001', 1, 'coal', '2021-08-16', '王强', '一号运输巷', '巷道支护锚杆锈蚀松动', 'equipment', 'general', NULL,
-   'open', 1, '2021-08-16T02:00:00Z', '2021-08-16T02:00:00Z'),
-  ('h-2', 'YH-2021-000002', 1, 'coal', '2021-08-16', '王强', '3102采空区', '采空区未按规定密闭', 'equipment', 'major',
-   '煤矿重大事故隐患判定标准 第十六条', 'open', 2, '2021-08-16T02:00:00Z', '2021-08-16T02:00:00Z'),
-  ('h-3', 'YH-2021-000003', 2, 'hazchem', '2021-08-16', '赵敏', '罐区', '储罐区可燃气体报警器未定期检定', 'equipment', 'general', NULL,
-   'open', 3, '2021-08-16T02:00:00Z', '2021-08-16T02:00:00Z'),
-  ('h-4', 'YH-2021-000004', 2, 'hazchem', '2021-08-16', '赵敏', '装卸区', '装卸作业未设专人监护', 'behaviour', 'major', NULL,
-   'open', 4, '2021-08-16T02:00:00Z', '2021-08-16T02:00:00Z'),
-  ('h-5', 'YH-2021-000005', 2, 'hazchem', '2021-08-16', '赵敏', '配电室', '配电室应急照明失效', 'equipment', 'general', NULL,
-   'open', 5, '2021-08-16T02:00:00Z', '2021-08-16T02:00:00Z');
-SQL
+{
+  ankang --db t.db -q enterprise add --uscc 91632224MA7G3K5Q0H --name 刚察县青海湖煤业有限公司 --sector coal --region 632224
+  ankang --db t.db -q enterprise add --uscc 91630100MA752N8H4J --name 西宁高原化工有限公司 --sector hazchem --region 630104
+  add() { ankang --db t.db -q --today 2021-08-16 hazard add --found 2021-08-16 "$@"; }
+  add -e 91632224MA7G3K5Q0H --by 王强 --location 一号运输巷 --desc 巷道支护锚杆锈蚀松动 --category equipment
+  add -e 91632224MA7G3K5Q0H --by 王强 --location 3102采空区 --desc 采空区未按规定密闭 --category equipment --level major \
+    --basis '煤矿重大事故隐患判定标准 第十六条'
+  add -e 91630100MA752N8H4J --by 赵敏 --location 罐区 --desc 储罐区可燃气体报警器未定期检定 --category equipment
+  add -e 91630100MA752N8H4J --by 赵敏 --location 装卸区 --desc 装卸作业未设专人监护 --category behaviour --level major \
+    --basis 待定
+  add -e 91630100MA752N8H4J --by 赵敏 --location 配电室 --desc 配电室应急照明失效 --category equipment
+} >/dev/null
+# YH-2021-000004 is a major hazard without its basis (判定依据). No command records one (add,
+# update and import refuse it), but rectify checks it all the same: only this is set directly.
+sqlite3 t.db "UPDATE hazard SET basis = NULL WHERE no = 'YH-2021-000004'"
