@@ -9,6 +9,7 @@
 #include "domain/period.hpp"
 #include "error.hpp"
 #include "ops/hazard_ops.hpp"
+#include "ops/rectify_ops.hpp"
 #include "store/calendar_store.hpp"
 #include "store/region_store.hpp"
 
@@ -279,8 +280,13 @@ void add_void(CLI::App& group, Context& ctx)
   cmd->callback([&ctx, &o] {
     ctx.action = [&ctx, &o] {
       auto db = ctx.open_db();
-      const auto h = ops::void_hazard(db, o.id, o.reason, make_actor(ctx, o.on));
-      ctx.out << fmt::format("{} {}\n", h.no, ctx.tr("已作废", "voided"));
+      // The one implementation of the step, shared with 'rectify void'.
+      ops::RectifyRequest request;
+      request.step = ops::RectifyStep::void_hazard;
+      request.text = o.reason;
+      const auto actor = make_actor(ctx, o.on);
+      const auto r = ops::rectify_one(db, o.id, request, ops::Business{actor.user, actor.now, actor.on});
+      ctx.out << fmt::format("{} {}\n", r.no, ctx.tr("已作废", "voided"));
       return k_exit_ok;
     };
   });

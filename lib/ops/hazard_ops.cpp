@@ -214,32 +214,6 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
   return r;
 }
 
-Hazard void_hazard(store::Database& db, std::string_view id_or_no, std::string_view reason, const Actor& actor)
-{
-  if (trim(reason).empty())
-    throw Error(ErrorKind::invalid_input, "--reason: a hazard is voided only with a reason",
-                "say why it is void, e.g. --reason '重复录入'");
-  store::WriteTransaction tx(db.sql());
-  Hazard h = store::find_hazard(db, id_or_no);
-  if (h.status != domain::HazardStatus::open && h.status != domain::HazardStatus::rectifying)
-    throw Error(ErrorKind::conflict,
-                fmt::format("hazard {} is {} ({}): only an open or rectifying hazard can be voided", h.no,
-                            domain::code(h.status), domain::hazard_statuses().label(domain::code(h.status), domain::Lang::zh)),
-                h.status == domain::HazardStatus::closed ? "a closed hazard can be reopened with 'ankang rectify reopen'" : "");
-  if (actor.on < h.found_on)
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("--on: {} is before hazard {} was found ({})", actor.on.iso(), h.no, h.found_on.iso()));
-  const Hazard before = h;
-  h.status = domain::HazardStatus::void_;
-  h.voided_on = actor.on;
-  store::update_hazard(db, h, actor.now);
-  store::append_event(db, store::HazardEvent{{}, h.id, "voided", actor.user, actor.on, actor.now, before.status,
-                                             h.status, store::diff_hazards(before, h).json(), std::string(trim(reason)),
-                                             std::nullopt});
-  tx.commit();
-  return h;
-}
-
 HazardDetails show_hazard(store::Database& db, std::string_view id_or_no)
 {
   HazardDetails d;

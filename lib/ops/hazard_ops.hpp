@@ -64,8 +64,8 @@ struct UpdateResult {
 };
 UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const HazardEdit& edit, const Actor& actor);
 
-// Voids an open or rectifying hazard with a reason (作废); sets voided_on to the business date.
-store::Hazard void_hazard(store::Database& db, std::string_view id_or_no, std::string_view reason, const Actor& actor);
+// Voiding (作废) is a life-cycle step: `hazard void` and `rectify void` both run
+// ops::rectify_one with RectifyStep::void_hazard (ops/rectify_ops.hpp).
 
 struct HazardDetails {
   store::Hazard hazard;
