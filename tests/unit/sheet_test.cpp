@@ -168,3 +168,43 @@ TEST_CASE("sheet: rejects file has the line, the original cells and the reason",
   std::remove(path.c_str());
   ::rmdir(dir);
 }
+
+TEST_CASE("sheet: with recover_malformed, a malformed row is one more row; above the header it still throws",
+          "[sheet][csv]") {
+  TempFile f(
+      "统一社会信用代码,企业名称,资金\n"
+      "91632200MA75K3P27R,甲公司,1\n"
+      "91632200MA75K3P27R,乙公司\n"
+      ",\n"
+      "91632200MA75K3P27R,\"丙\"公司\",3\n"
+      "合计,,4,5\n"
+      "91630100MA7N2Q8DX6,丁公司,4\n");
+  CsvReader reader(f.path);
+  reader.recover_malformed(true);
+  Sheet sheet(reader, k_fields);
+  SheetRow row;
+  std::vector<std::pair<uint64_t, std::string>> seen;
+  while (sheet.next(row))
+    seen.emplace_back(row.line(), row.malformed().empty() ? std::string(row.get(sheet.field("name")))
+                                                          : std::string(row.malformed()) + " | " + std::string(row.raw()));
+  // The short blank row and the 合计 row are skipped whatever their width.
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0] == std::pair<uint64_t, std::string>{2, "甲公司"});
+  CHECK(seen[1] == std::pair<uint64_t, std::string>{
+                       3, "the record has 2 fields, expected 3 as on line 1 | 91632200MA75K3P27R,乙公司"});
+  CHECK(seen[2] == std::pair<uint64_t, std::string>{
+                       5, "field 2: stray quote: a quote inside a quoted field must be doubled (\"\") | "
+                          "91632200MA75K3P27R,\"丙\"公司\",3"});
+  CHECK(seen[3] == std::pair<uint64_t, std::string>{7, "丁公司"});
+
+  TempFile bad_title("\"2021\"年台账,,\n统一社会信用代码,企业名称,资金\n");
+  CsvReader reader2(bad_title.path);
+  reader2.recover_malformed(true);
+  try {
+    Sheet s2(reader2, k_fields);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(strip(e.what(), bad_title.path) ==
+          ":1: field 1: stray quote: a quote inside a quoted field must be doubled (\"\")");
+  }
+}
