@@ -97,6 +97,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     require(e.kind() == ankang::ErrorKind::invalid_input, "the reader fails with invalid_input", text);
   }
 
+  // Recovering from malformed records (as hazard import reads): only bytes in no encoding (or a
+  // runaway record) throw; every record, malformed or not, is valid UTF-8 with its line; a proper
+  // record has the width of the first, a malformed one says why and keeps its raw text.
+  try {
+    io::CsvReader reader(file.path(), encoding);
+    reader.recover_malformed(true);
+    io::Record record;
+    uint64_t last_line = 0;
+    size_t width = 0;
+    while (reader.next(record)) {
+      require(record.line >= 1 && record.line >= last_line, "recovering: line numbers never go backwards", text);
+      last_line = record.line;
+      for (const auto field : record.fields) require(valid_utf8(field), "recovering: every field is valid UTF-8", text);
+      require(valid_utf8(record.raw), "recovering: the raw text is valid UTF-8", text);
+      require(!record.malformed.empty() || record.raw.empty(),
+              "recovering: raw text only for a malformed record", text);
+      if (record.malformed.empty() && !record.blank()) {
+        if (width == 0) width = record.fields.size();
+        require(record.fields.size() == width, "recovering: proper records have the width of the first", text);
+      }
+    }
+  } catch (const ankang::Error& e) {
+    require(e.kind() == ankang::ErrorKind::invalid_input, "recovering: the reader fails with invalid_input", text);
+  }
+
   // The sheet layer on top.
   try {
     io::CsvReader reader(file.path(), encoding);
