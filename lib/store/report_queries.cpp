@@ -566,8 +566,9 @@ std::vector<WeekCounts> weekly_trend(Database& db, const ReportFilter& filter, d
   return out;
 }
 
-std::vector<PivotCell> pivot_counts(Database& db, const ReportFilter& filter, DateRange range, Dimension first,
-                                    std::optional<Dimension> second)
+namespace {
+
+Query pivot_query(const ReportFilter& filter, DateRange range, Dimension first, std::optional<Dimension> second)
 {
   Query q;
   q.bind(":s", range.start);
@@ -580,6 +581,25 @@ std::vector<PivotCell> pivot_counts(Database& db, const ReportFilter& filter, Da
                       dimension_key(first), k2, dimension_label(first), l2);
   q.sql += filter_sql(filter, q);
   q.sql += " GROUP BY k1, k2 ORDER BY k1, k2";
+  return q;
+}
+
+Query status_counts_query(const ReportFilter& filter)
+{
+  Query q;
+  q.sql = "SELECT h.status, coalesce(sum(h.level = 'general'), 0), coalesce(sum(h.level = 'major'), 0) FROM hazard h "
+          "WHERE h.status <> 'void'";
+  q.sql += filter_sql(filter, q);
+  q.sql += " GROUP BY h.status";
+  return q;
+}
+
+}  // namespace
+
+std::vector<PivotCell> pivot_counts(Database& db, const ReportFilter& filter, DateRange range, Dimension first,
+                                    std::optional<Dimension> second)
+{
+  const Query q = pivot_query(filter, range, first, second);
   std::vector<PivotCell> out;
   auto st = prepare(db, q);
   while (st.executeStep()) {
@@ -624,11 +644,7 @@ std::optional<EnterpriseFile> find_enterprise(Database& db, const std::string& u
 
 std::vector<StatusCount> status_counts(Database& db, const ReportFilter& filter)
 {
-  Query q;
-  q.sql = "SELECT h.status, coalesce(sum(h.level = 'general'), 0), coalesce(sum(h.level = 'major'), 0) FROM hazard h "
-          "WHERE h.status <> 'void'";
-  q.sql += filter_sql(filter, q);
-  q.sql += " GROUP BY h.status";
+  const Query q = status_counts_query(filter);
   std::map<std::string, StatusCount> by_status;
   auto st = prepare(db, q);
   while (st.executeStep())
@@ -686,6 +702,8 @@ std::vector<std::string> explain_report_queries(Database& db, const ReportFilter
       {"open_major", open_major_query(filter, range.end)},
       {"overdue", overdue_query(filter, range.end)},
       {"due", due_query(filter, {range.end + 1, range.end + 7})},
+      {"summary", pivot_query(filter, range, Dimension::sector, Dimension::level)},
+      {"status_counts", status_counts_query(filter)},
   };
   std::vector<std::string> out;
   for (const auto& [name, q] : queries) {

@@ -3,6 +3,7 @@
 #include "store/report_queries.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 
 using namespace ankang;
@@ -209,6 +210,9 @@ TEST_CASE("the main report queries search indexes instead of scanning hazard", "
       if (line.starts_with("weekly_groups")) {
         if (line.find("SEARCH hz USING COVERING INDEX hazard_report (status=?)") != std::string::npos) weekly_streams = true;
         if (line.find("TEMP B-TREE") != std::string::npos) ++weekly_sorts;
+      } else if (line.starts_with("status_counts")) {
+        // Every hazard is counted: a pass over the covering index, grouped in its order.
+        CHECK(line.find("USING COVERING INDEX hazard_report") != std::string::npos);
       } else if (!line.starts_with("headline") && !line.starts_with("by_sector")) {
         CHECK(line.find("SCAN h ") == std::string::npos);
         CHECK(!line.ends_with("SCAN h"));
@@ -220,5 +224,7 @@ TEST_CASE("the main report queries search indexes instead of scanning hazard", "
     CHECK(weekly_streams);
     CHECK(weekly_sorts == 1);
     CHECK(overdue_in_order);
+    // The summary reads the hazards found in the period through hazard_found.
+    CHECK(std::find(plan.begin(), plan.end(), "summary: SEARCH h USING INDEX hazard_found (found_on>? AND found_on<?)") != plan.end());
   }
 }
