@@ -103,7 +103,7 @@ std::optional<bool> parse_yes_no(std::string_view text, std::string& why) {
   return std::nullopt;
 }
 
-std::vector<FieldProblem> apply_enterprise_text(SQLite::Database& db, const EnterpriseText& text,
+std::vector<FieldProblem> apply_enterprise_text(const store::RegionStore& regions, const EnterpriseText& text,
                                                 store::Enterprise& e) {
   std::vector<FieldProblem> problems;
   store::Enterprise n = e;
@@ -147,7 +147,6 @@ std::vector<FieldProblem> apply_enterprise_text(SQLite::Database& db, const Ente
   }
 
   // The region: by code, by name, or both when they agree.
-  store::RegionStore regions(db);
   const bool code_given = given(F::region_code) && !value(F::region_code).empty();
   const bool name_given = given(F::region) && !value(F::region).empty();
   bool region_ok = true;
@@ -262,7 +261,7 @@ store::Enterprise add_enterprise(store::Database& db, const EnterpriseText& text
   store::WriteTransaction tx(db.sql());
   store::EnterpriseStore es(db.sql());
   store::Enterprise e;
-  const auto problems = apply_enterprise_text(db.sql(), text, e);
+  const auto problems = apply_enterprise_text(store::RegionStore(db.sql()), text, e);
   if (!problems.empty()) throw_problems(problems);
   if (auto existing = es.by_uscc(e.uscc))
     throw Error(ErrorKind::conflict,
@@ -280,7 +279,7 @@ std::pair<store::Enterprise, bool> update_enterprise(store::Database& db, std::s
   store::EnterpriseStore es(db.sql());
   store::Enterprise e = find_enterprise(db.sql(), key);
   const store::Enterprise before = e;
-  const auto problems = apply_enterprise_text(db.sql(), text, e);
+  const auto problems = apply_enterprise_text(store::RegionStore(db.sql()), text, e);
   if (!problems.empty()) throw_problems(problems);
   if (e.uscc != before.uscc) {
     if (auto other = es.by_uscc(e.uscc))
@@ -319,6 +318,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
   io::Sheet sheet(reader, k_fields, options.sheet);
   store::WriteTransaction tx(db.sql());
   store::EnterpriseStore es(db.sql());
+  const store::RegionStore regions(db.sql());
   std::optional<io::RejectsWriter> rejects;
   if (options.skip_invalid && !options.rejects_path.empty() && !options.dry_run)
     rejects.emplace(options.rejects_path, sheet.header());
@@ -341,7 +341,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
     const auto uscc = domain::try_normalize_uscc(row.get(idx(F::uscc)), why);
     if (uscc) existing = es.by_uscc(*uscc);
     store::Enterprise e = existing ? *existing : store::Enterprise{};
-    auto problems = apply_enterprise_text(db.sql(), text, e);
+    auto problems = apply_enterprise_text(regions, text, e);
     if (uscc) {
       if (auto [it, fresh] = first_line.emplace(*uscc, row.line()); !fresh)
         problems.insert(problems.begin(), {F::uscc, std::string(trim(row.get(idx(F::uscc)))),

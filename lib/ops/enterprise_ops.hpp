@@ -7,6 +7,7 @@
 #include "store/database.hpp"
 #include "store/enterprise_store.hpp"
 #include "store/import_batch_store.hpp"
+#include "store/region_store.hpp"
 
 #include <array>
 #include <functional>
@@ -49,7 +50,8 @@ struct FieldProblem {
 
 // Validates the given texts and applies them to `e`. Returns every problem (nothing applied
 // when there is one). Required after applying: uscc, name, one sector, a region.
-std::vector<FieldProblem> apply_enterprise_text(SQLite::Database& db, const EnterpriseText& text, store::Enterprise& e);
+std::vector<FieldProblem> apply_enterprise_text(const store::RegionStore& regions, const EnterpriseText& text,
+                                                store::Enterprise& e);
 
 // Field parsers shared with list filters. Each returns nullopt and sets `why` on failure.
 std::optional<std::vector<std::string>> parse_sectors(std::string_view text, std::string& why);

@@ -572,7 +572,9 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
 
   std::unordered_map<int, int64_t> next_seq;  // per year of found_on
   StringMap<store::InspectionId> inspection_cache;
-  constexpr size_t k_inspection_cache_limit = 1 << 16;  // bounded: memory must not grow with the file
+  // Bounded, so that memory does not grow with the file: a sheet runs by date, so the visits of
+  // the last few thousand keys are the ones rows refer to; older ones are found in the database.
+  constexpr size_t k_inspection_cache_limit = 4096;
   std::string key;
   Hazard h;
   Hazard existing_updated;
@@ -649,7 +651,6 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
       reject(row, *e);
       continue;
     }
-    if (breaks_live_rules(h)) ++r.rule_breaks;
     if (!writing) continue;
     if (enterprise == &maker.ref()) {  // new: created with its first valid row
       enterprises.add(maker.create(actor.now));
@@ -719,6 +720,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         inspection.body.assign(body.data() ? body.data() : "", body.size());
         inspection.inspectors = h.found_by;
         inspection.batch_id = batch.id;
+        inspection.uuid.clear();  // the struct is reused: each new inspection gets its own UUID
         id = inspections.insert(inspection, actor.now);
         ++r.inspections_created;
       }
@@ -728,16 +730,22 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     }
 
     // The number: as given, else the next of the year from an in-memory counter.
+    // A YH number given in the sheet moves the counter past it, so that later rows never collide.
     if (h.no.empty()) {
       const int year = h.found_on.year();
       auto [it, fresh] = next_seq.try_emplace(year, 0);
       if (fresh) it->second = store::max_hazard_seq(db, year);
       h.no = store::format_hazard_no(year, ++it->second);
+    } else if (const auto given = store::parse_hazard_no(h.no)) {
+      auto [it, fresh] = next_seq.try_emplace(given->first, 0);
+      if (fresh) it->second = store::max_hazard_seq(db, given->first);
+      it->second = std::max(it->second, given->second);
     }
     h.id = {};
     h.uuid.clear();
     h.extensions = 0;
     h.batch_id = batch.id;
+    if (breaks_live_rules(h)) ++r.rule_breaks;  // counted for the rows written, not those skipped
     writer.insert(h, actor.now);
     note.clear();
     r.events_written += history.write_new(h, note);
@@ -751,6 +759,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   batch.finished_at = actor.now;
   if (!r.errors.empty() && !o.skip_invalid) return r;  // rolled back by tx's destructor
   if (o.dry_run) return r;
+  writer.finish();
   store::finish_batch(db, batch);
   tx.commit();
   if (rejects) rejects->commit();

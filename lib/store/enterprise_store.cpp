@@ -120,14 +120,16 @@ std::optional<Enterprise> EnterpriseStore::by_id(EnterpriseId id) const {
 }
 
 std::optional<Enterprise> EnterpriseStore::by_uscc(const std::string& uscc) const {
-  SQLite::Statement q(m_db, std::string(k_select) + "WHERE e.uscc = :uscc");
+  auto& q = m_cache.get(std::string(k_select) + "WHERE e.uscc = :uscc");
   q.bind(":uscc", uscc);
-  if (q.executeStep()) return row_to_enterprise(q);
-  return std::nullopt;
+  std::optional<Enterprise> e;
+  if (q.executeStep()) e = row_to_enterprise(q);
+  q.reset();  // a cached statement left on a row would keep its read transaction open
+  return e;
 }
 
 void EnterpriseStore::insert(Enterprise& e, const std::string& now) {
-  SQLite::Statement q(m_db,
+  auto& q = m_cache.get(
                       "INSERT INTO enterprise (uuid, uscc, reg_no, name, region_code, address, legal_rep, "
                       "safety_contact, phone, employees, risk_level, has_union, created_at, updated_at) VALUES "
                       "(:uuid, :uscc, :reg_no, :name, :region_code, :address, :legal_rep, :safety_contact, :phone, "
@@ -143,7 +145,7 @@ void EnterpriseStore::insert(Enterprise& e, const std::string& now) {
 }
 
 void EnterpriseStore::update(const Enterprise& e, const std::string& now) {
-  SQLite::Statement q(m_db,
+  auto& q = m_cache.get(
                       "UPDATE enterprise SET uscc = :uscc, reg_no = :reg_no, name = :name, region_code = :region_code, "
                       "address = :address, legal_rep = :legal_rep, safety_contact = :safety_contact, phone = :phone, "
                       "employees = :employees, risk_level = :risk_level, has_union = :has_union, updated_at = :now "
@@ -164,10 +166,10 @@ void EnterpriseStore::set_archived(EnterpriseId id, const std::string& archived_
 }
 
 void EnterpriseStore::write_sectors(const Enterprise& e) {
-  SQLite::Statement del(m_db, "DELETE FROM enterprise_sector WHERE enterprise_id = :id");
+  auto& del = m_cache.get("DELETE FROM enterprise_sector WHERE enterprise_id = :id");
   del.bind(":id", e.id.value);
   del.exec();
-  SQLite::Statement ins(m_db,
+  auto& ins = m_cache.get(
                         "INSERT INTO enterprise_sector (enterprise_id, sector, position) VALUES (:id, :sector, :pos)");
   int pos = 0;
   for (const auto& s : e.sectors) {

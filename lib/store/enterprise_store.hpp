@@ -3,6 +3,8 @@
 #include "domain/date.hpp"
 #include "store/ids.hpp"
 
+#include "store/statement_cache.hpp"
+
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
@@ -62,7 +64,7 @@ const std::vector<std::string>& enterprise_sort_keys();
 
 class EnterpriseStore {
  public:
-  explicit EnterpriseStore(SQLite::Database& db) : m_db(db) {}
+  explicit EnterpriseStore(SQLite::Database& db) : m_db(db), m_cache(db) {}
 
   std::optional<Enterprise> by_id(EnterpriseId id) const;
   std::optional<Enterprise> by_uscc(const std::string& uscc) const;
@@ -80,6 +82,7 @@ class EnterpriseStore {
   void load_sectors(Enterprise& e) const;
   void write_sectors(const Enterprise& e);
   SQLite::Database& m_db;
+  mutable StatementCache m_cache;  // the statements an import runs per row
 };
 
 }  // namespace ankang::store

@@ -1,5 +1,7 @@
 #include "store/hazard_store.hpp"
 
+#include "store/uuid.hpp"
+
 #include "error.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -23,11 +25,6 @@ constexpr std::string_view k_hazard_columns =
     "h.measures, h.funds, h.emergency_plan, h.completed_on, h.verified_on, h.verified_by, h.closed_on, h.voided_on, "
     "h.on_spot, h.extensions, h.dedupe_key, h.batch_id, h.created_at, h.updated_at";
 
-// A version-4 UUID made by SQLite itself, so that inserts need no random source of their own.
-constexpr std::string_view k_uuid_expr =
-    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
-    "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
-
 // The parameters shared by INSERT and UPDATE; the order is the order of the SQL below.
 constexpr std::string_view k_hazard_params =
     ":no, :enterprise_id, :sector, :inspection_id, :found_on, :found_by, :location, :description, :category, :level, "
@@ -43,8 +40,7 @@ std::string insert_sql()
   for (char c : params)
     if (c != ':') columns += c;
   // The shared parameters come first so that SQLite numbers them in their order (bind_hazard).
-  return fmt::format("INSERT INTO hazard ({}, uuid, created_at) VALUES ({}, coalesce(:uuid, {}), :updated_at)", columns,
-                     params, k_uuid_expr);
+  return fmt::format("INSERT INTO hazard ({}, uuid, created_at) VALUES ({}, :uuid, :updated_at)", columns, params);
 }
 
 std::string update_sql()
@@ -261,7 +257,8 @@ HazardId run_hazard_insert(Stmt& s, Hazard& h, std::string_view now)
   h.dedupe_key = hazard_dedupe_key(h.enterprise_id, h.found_on, h.location, h.description);
   DateTexts texts;
   bind_hazard(s, h, now, texts);
-  s.bind_text_or_null(":uuid", h.uuid);
+  if (h.uuid.empty()) h.uuid = new_uuid(now);
+  s.bind(":uuid", h.uuid);
   try {
     s.run();
   } catch (const SQLite::Exception& e) {
@@ -526,7 +523,9 @@ std::optional<Hazard> find_hazard_by_no(Database& db, std::string_view no)
 HazardId insert_hazard(Database& db, Hazard& h, std::string_view now)
 {
   Stmt s(db.sql(), insert_sql());
-  return run_hazard_insert(s, h, now);
+  const auto id = run_hazard_insert(s, h, now);
+  if (const auto seq = parse_hazard_no(h.no)) note_hazard_seq(db, seq->first, seq->second);
+  return id;
 }
 
 void update_hazard(Database& db, Hazard& h, std::string_view now)
@@ -556,16 +555,57 @@ std::string format_hazard_no(int year, int64_t seq) { return fmt::format("YH-{:0
 
 int64_t max_hazard_seq(Database& db, int year)
 {
-  // The prefix GLOB uses the unique index on `no`; the second test drops numbers such as
-  // YH-2021-12a that merely start with digits.
-  Stmt s(db.sql(),
-         "SELECT max(CAST(substr(no, 9) AS INTEGER)) FROM hazard "
-         "WHERE no GLOB :pattern AND NOT substr(no, 9) GLOB '*[^0-9]*'");
-  const std::string pattern = fmt::format("YH-{:04d}-[0-9]*", year);
-  s.bind(":pattern", pattern);
+  Stmt s(db.sql(), "SELECT last FROM hazard_no_seq WHERE year = :year");
+  s.bind(":year", int64_t{year});
   int64_t seq = 0;
   if (s.step() && !s.is_null(0)) seq = s.int64(0);
+  s.reset();
+  // The table is kept by this file's inserts; should the number after it be taken anyway (a row
+  // written by other means), fall back to the scan and repair the table.
+  Stmt taken(db.sql(), "SELECT 1 FROM hazard WHERE no = :no");
+  const std::string next = format_hazard_no(year, seq + 1);
+  taken.bind(":no", next);
+  if (!taken.step()) return seq;
+  // The prefix GLOB uses the unique index on `no`; the second test drops numbers such as
+  // YH-2021-12a that merely start with digits.
+  Stmt scan(db.sql(),
+            "SELECT max(CAST(substr(no, 9) AS INTEGER)) FROM hazard "
+            "WHERE no GLOB :pattern AND NOT substr(no, 9) GLOB '*[^0-9]*'");
+  const std::string pattern = fmt::format("YH-{:04d}-[0-9]*", year);
+  scan.bind(":pattern", pattern);
+  if (scan.step() && !scan.is_null(0)) seq = std::max(seq, scan.int64(0));
+  scan.reset();
+  note_hazard_seq(db, year, seq);
   return seq;
+}
+
+void note_hazard_seq(Database& db, int year, int64_t seq)
+{
+  Stmt s(db.sql(),
+         "INSERT INTO hazard_no_seq (year, last) VALUES (:year, :last) "
+         "ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)");
+  s.bind(":year", int64_t{year});
+  s.bind(":last", seq);
+  s.run();
+}
+
+std::optional<std::pair<int, int64_t>> parse_hazard_no(std::string_view no)
+{
+  // YH-2021-000042: the year, then digits only.
+  if (no.size() < 9 || !no.starts_with("YH-") || no[7] != '-') return std::nullopt;
+  int year = 0;
+  for (char c : no.substr(3, 4)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    year = year * 10 + (c - '0');
+  }
+  int64_t seq = 0;
+  const auto digits = no.substr(8);
+  if (digits.size() > 15) return std::nullopt;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    seq = seq * 10 + (c - '0');
+  }
+  return std::pair{year, seq};
 }
 
 std::string next_hazard_no(Database& db, Date found_on)
@@ -590,7 +630,11 @@ int64_t hazard_dedupe_key(EnterpriseId enterprise, Date found_on, std::string_vi
   feed(trim(location));
   separator();
   feed(trim(description));
-  return std::bit_cast<int64_t>(hash);
+  // The day found in the high half: an import (sheets run by date) inserts its keys next to each
+  // other at the end of the hazard_dedupe index, not on a random page of it; the low half is the
+  // hash's best-mixed 32 bits, and the lookup compares every field anyway.
+  const auto day = static_cast<uint64_t>(static_cast<uint32_t>(found_on.days()));
+  return std::bit_cast<int64_t>((day << 32) | (hash >> 32));
 }
 
 std::optional<HazardId> find_duplicate_hazard(Database& db, EnterpriseId enterprise, Date found_on,
@@ -723,7 +767,18 @@ HazardWriter::HazardWriter(Database& db) : m_db(db) {}
 HazardId HazardWriter::insert(Hazard& h, std::string_view now)
 {
   if (!m_insert) m_insert.emplace(m_db.sql(), insert_sql());
-  return run_hazard_insert(*m_insert, h, now);
+  const auto id = run_hazard_insert(*m_insert, h, now);
+  if (const auto seq = parse_hazard_no(h.no)) {
+    auto [it, fresh] = m_seq.try_emplace(seq->first, seq->second);
+    if (!fresh) it->second = std::max(it->second, seq->second);
+  }
+  return id;
+}
+
+void HazardWriter::finish()
+{
+  for (const auto& [year, seq] : m_seq) note_hazard_seq(m_db, year, seq);
+  m_seq.clear();
 }
 
 void HazardWriter::update(Hazard& h, std::string_view now)

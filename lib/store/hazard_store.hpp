@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,6 +113,10 @@ std::vector<HazardEvent> list_events(Database& db, HazardId hazard);
 std::string format_hazard_no(int year, int64_t seq);
 // The largest sequence among the numbers YH-<year>-<digits>, 0 when none.
 int64_t max_hazard_seq(Database& db, int year);
+// Raises the recorded highest sequence number of `year` to at least `seq`.
+void note_hazard_seq(Database& db, int year, int64_t seq);
+// The year and sequence number of a YH-<year>-<digits> number; nullopt for any other form.
+std::optional<std::pair<int, int64_t>> parse_hazard_no(std::string_view no);
 // The next free number of `found_on`'s year.
 std::string next_hazard_no(Database& db, domain::Date found_on);
 
@@ -182,10 +187,13 @@ public:
   std::optional<Hazard> find_by_id(HazardId id);
   std::optional<HazardId> find_duplicate(EnterpriseId enterprise, domain::Date found_on, std::string_view location,
                                          std::string_view description);
+  // Records the highest YH number of each year inserted (hazard_no_seq): call before commit.
+  void finish();
 
 private:
   Database& m_db;
   std::optional<Stmt> m_insert, m_update, m_event, m_by_no, m_by_id, m_duplicate;
+  std::map<int, int64_t> m_seq;  // year → highest sequence number inserted
 };
 
 }  // namespace ankang::store

@@ -4,7 +4,7 @@
 
 namespace ankang::store {
 
-void prepare_bulk_load(Database& db) { db.sql().exec("PRAGMA cache_size = -65536"); }
+void prepare_bulk_load(Database& db) { db.sql().exec("PRAGMA cache_size = -24576"); }
 
 BatchId insert_batch(Database& db, ImportBatch& b)
 {

@@ -1,6 +1,7 @@
 #include "store/inspection_store.hpp"
 
 #include "error.hpp"
+#include "store/uuid.hpp"
 
 #include <fmt/format.h>
 
@@ -15,9 +16,7 @@ constexpr std::string_view k_columns =
 
 constexpr std::string_view k_insert =
     "INSERT INTO inspection (uuid, enterprise_id, date, kind, body, inspectors, note, batch_id, created_at) VALUES ("
-    "coalesce(:uuid, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || "
-    "'-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))), "
-    ":enterprise_id, :date, :kind, :body, :inspectors, :note, :batch_id, :created_at)";
+    ":uuid, :enterprise_id, :date, :kind, :body, :inspectors, :note, :batch_id, :created_at)";
 
 constexpr std::string_view k_find_by_key =
     "SELECT id FROM inspection WHERE enterprise_id = :enterprise AND date = :date AND inspectors = :inspectors";
@@ -46,7 +45,8 @@ Inspection inspection_from_row(const Stmt& s)
 InspectionId run_insert(Stmt& s, Inspection& i, std::string_view now)
 {
   const std::string date = i.date.iso();
-  s.bind_text_or_null(":uuid", i.uuid);
+  if (i.uuid.empty()) i.uuid = new_uuid(now);  // time-ordered: appended to the uuid index
+  s.bind(":uuid", i.uuid);
   s.bind(":enterprise_id", i.enterprise_id.value);
   s.bind(":date", date);
   s.bind(":kind", i.kind.empty() ? std::string_view("routine") : std::string_view(i.kind));

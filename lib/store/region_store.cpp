@@ -66,10 +66,12 @@ RegionRange region_subtree(std::string_view code) {
 }
 
 std::optional<Region> RegionStore::lookup_code(std::string_view code) const {
-  SQLite::Statement q(m_db, "SELECT code, name, full_name, level FROM region WHERE code = :code");
+  auto& q = m_cache.get("SELECT code, name, full_name, level FROM region WHERE code = :code");
   q.bind(":code", std::string(code));
-  if (q.executeStep()) return row_to_region(q);
-  return std::nullopt;
+  std::optional<Region> r;
+  if (q.executeStep()) r = row_to_region(q);
+  q.reset();  // a cached statement left on a row would keep its read transaction open
+  return r;
 }
 
 Region RegionStore::by_code(std::string_view code) const {
@@ -81,7 +83,7 @@ std::optional<Region> RegionStore::find(std::string_view text) const {
   const std::string t = normalize(text);
   if (t.empty()) return std::nullopt;
   if (is_code(t)) return by_code(t);
-  SQLite::Statement q(m_db,
+  auto& q = m_cache.get(
                       "SELECT code FROM region WHERE name = :t OR full_name = :t "
                       "UNION SELECT code FROM region_alias WHERE alias = :t");
   q.bind(":t", t);

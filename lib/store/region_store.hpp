@@ -1,6 +1,8 @@
 #pragma once
 // Administrative divisions (GB/T 2260): Qinghai's are built in (schemas/0002) with the short
 // forms in daily use; a 6-digit code from elsewhere in China is accepted as given.
+#include "store/statement_cache.hpp"
+
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
@@ -26,7 +28,7 @@ RegionRange region_subtree(std::string_view code);
 
 class RegionStore {
  public:
-  explicit RegionStore(SQLite::Database& db) : m_db(db) {}
+  explicit RegionStore(SQLite::Database& db) : m_db(db), m_cache(db) {}
 
   // Resolves 刚察县, 刚察, 海北州/刚察县, 海北藏族自治州/刚察县, 青海省/海北州/刚察县 or 632224.
   // Returns nullopt for a name that is not known (a 6-digit code is always accepted).
@@ -42,6 +44,7 @@ class RegionStore {
  private:
   std::optional<Region> lookup_code(std::string_view code) const;
   SQLite::Database& m_db;
+  mutable StatementCache m_cache;
 };
 
 }  // namespace ankang::store

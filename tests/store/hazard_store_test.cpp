@@ -64,7 +64,7 @@ TEST_CASE("hazard store: insert, find by id or number, every column round-trips"
   CHECK(by_id.id == id);
   CHECK(by_no.id == id);
   CHECK(by_id.uuid.size() == 36);
-  CHECK(by_id.uuid[14] == '4');
+  CHECK(by_id.uuid[14] == '7');  // version 7: time-ordered
   CHECK(by_id.level == domain::HazardLevel::major);
   CHECK(by_id.status == domain::HazardStatus::open);
   CHECK(by_id.basis == h.basis);
@@ -129,7 +129,7 @@ TEST_CASE("hazard store: the dedupe key is stable and finds the same finding", "
   CHECK(store::hazard_dedupe_key(e, d, "A", "B") == store::hazard_dedupe_key(e, d, " A ", "B\n"));
   CHECK(store::hazard_dedupe_key(e, d, "AB", "") != store::hazard_dedupe_key(e, d, "A", "B"));
   CHECK(store::hazard_dedupe_key(store::EnterpriseId{1}, Date::from_ymd(2021, 8, 14), "", "x") ==
-        static_cast<int64_t>(0xa99aae4658c5c515ULL));
+        static_cast<int64_t>(0x000049a5a99aae46ULL));  // day 18853 (2021-08-14), then the hash's high half
 
   Hazard h = sample(db, e);
   store::insert_hazard(db, h, k_now);
@@ -239,4 +239,55 @@ TEST_CASE("inspection and import batch stores", "[hazard_store]")
   CHECK(batches[0].rows_imported == 2);
   CHECK(batches[0].finished_at == k_now);
   CHECK(store::list_batches(db, "calendar").empty());
+}
+
+TEST_CASE("hazard store: the next number past 999999 and below the largest given", "[hazard_store]")
+{
+  auto db = store::Database::in_memory();
+  const auto e = add_enterprise(db, 1, "91632224MA752XKQ3A");
+  Hazard a = sample(db, e);
+  a.no = "YH-2021-999999";
+  store::insert_hazard(db, a, k_now);
+  CHECK(store::next_hazard_no(db, a.found_on) == "YH-2021-1000000");
+  Hazard b = sample(db, e);
+  b.no = store::next_hazard_no(db, b.found_on);
+  b.description = "第二条";
+  store::insert_hazard(db, b, k_now);
+  Hazard low = sample(db, e);
+  low.no = "YH-2021-000007";  // a smaller number given later does not lower the sequence
+  low.description = "第三条";
+  store::insert_hazard(db, low, k_now);
+  CHECK(store::next_hazard_no(db, a.found_on) == "YH-2021-1000001");
+}
+
+TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older databases", "[hazard_store]")
+{
+  // A database as schema version 3 left it: the hash-only duplicate key, no sequence table.
+  auto db = store::Database::in_memory();
+  const auto e = add_enterprise(db, 1, "91632224MA752XKQ3A");
+  Hazard h = sample(db, e);
+  h.no = "YH-2021-000123";
+  store::insert_hazard(db, h, k_now);
+  const int64_t day_key = store::hazard_dedupe_key(e, h.found_on, h.location, h.description);
+  const int64_t old_key = static_cast<int64_t>((static_cast<uint64_t>(day_key) & 0xffffffffULL) << 32 | 0x5a5a5a5aULL);
+  db.sql().exec("DROP TABLE hazard_no_seq");
+  db.sql().exec("UPDATE hazard SET dedupe_key = " + std::to_string(old_key));
+  db.sql().exec("PRAGMA user_version = 3");
+  store::migrate(db.sql());
+  CHECK(store::find_duplicate_hazard(db, e, h.found_on, h.location, h.description) == std::optional(h.id));
+  CHECK(store::next_hazard_no(db, h.found_on) == "YH-2021-000124");
+}
+
+TEST_CASE("hazard store: a stale sequence table is repaired by a scan", "[hazard_store]")
+{
+  auto db = store::Database::in_memory();
+  const auto e = add_enterprise(db, 1, "91632224MA752XKQ3A");
+  Hazard a = sample(db, e);
+  a.no = "YH-2021-000010";
+  store::insert_hazard(db, a, k_now);
+  db.sql().exec("UPDATE hazard_no_seq SET last = 9");  // as if a row had been written around the store
+  CHECK(store::next_hazard_no(db, a.found_on) == "YH-2021-000011");
+  CHECK(store::parse_hazard_no("YH-2021-000010") == std::optional(std::pair{2021, int64_t{10}}));
+  CHECK_FALSE(store::parse_hazard_no("YH-2021-12a"));
+  CHECK_FALSE(store::parse_hazard_no("GC-2021-0001"));
 }
