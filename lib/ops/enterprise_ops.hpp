@@ -4,6 +4,7 @@
 #include "io/encoding.hpp"
 #include "io/sheet.hpp"
 #include "io/table.hpp"
+#include "ops/on_conflict.hpp"
 #include "store/database.hpp"
 #include "store/enterprise_store.hpp"
 #include "store/import_batch_store.hpp"
@@ -69,7 +70,6 @@ std::pair<store::Enterprise, bool> update_enterprise(store::Database& db, std::s
 // Archives (or with restore, un-archives) an enterprise; returns it as stored.
 store::Enterprise archive_enterprise(store::Database& db, std::string_view key, bool restore, const std::string& now);
 
-enum class OnConflict { update, skip, error };
 OnConflict parse_on_conflict(std::string_view text);  // Error(usage) otherwise
 
 struct EnterpriseImportOptions {

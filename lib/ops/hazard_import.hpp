@@ -6,6 +6,7 @@
 #include "io/encoding.hpp"
 #include "io/sheet.hpp"
 #include "ops/hazard_ops.hpp"
+#include "ops/on_conflict.hpp"
 #include "store/database.hpp"
 #include "store/import_batch_store.hpp"
 
@@ -17,8 +18,6 @@
 #include <vector>
 
 namespace ankang::ops {
-
-enum class OnConflict { skip, update, error };
 
 struct HazardImportOptions {
   std::string path;
