@@ -17,7 +17,7 @@ domain::Date parse_date_option(std::string_view option, std::string_view text)
 {
   std::string why;
   if (auto d = domain::try_parse_date(text, why)) return *d;
-  throw Error(ErrorKind::usage, fmt::format("invalid value for {}: '{}' is not a date: {}", option, text, why));
+  throw Error(ErrorKind::usage, fmt::format("invalid value for {}: {} is not a date: {}", option, quote_value(text), why));
 }
 
 }  // namespace ankang::cli

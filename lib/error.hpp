@@ -2,6 +2,7 @@
 // The one exception type of libankang. The CLI maps its kind to an exit code in one place.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace ankang {
 
@@ -29,5 +30,12 @@ private:
   ErrorKind m_kind;
   std::string m_hint;
 };
+
+// A value as an error message quotes it: 'value', on one line and readable whatever it holds.
+// Control characters and bytes that are not UTF-8 are shown as \n, \t, \xNN; a value longer
+// than 60 characters is cut to its first 40 and its size in bytes: 'xxxx…' (1048576 bytes).
+// Every message that repeats a value from a file or the command line goes through here, so that a
+// 1 MB cell gives a one-line error, not a 1 MB one.
+std::string quote_value(std::string_view value);
 
 }  // namespace ankang

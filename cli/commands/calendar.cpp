@@ -96,7 +96,7 @@ int run_show(Context& ctx, const std::string& month_text)
     throw Error(ErrorKind::usage, fmt::format("invalid value for MONTH: {}", e.what()), std::string(month_forms));
   }
   if (period.kind != domain::PeriodKind::month)
-    throw Error(ErrorKind::usage, fmt::format("invalid value for MONTH: '{}' is not a month", month_text),
+    throw Error(ErrorKind::usage, fmt::format("invalid value for MONTH: {} is not a month", quote_value(month_text)),
                 std::string(month_forms));
   auto db = ctx.open_db();
   const auto cal = store::load_calendar(db.sql());
@@ -245,7 +245,7 @@ int run_import(Context& ctx, const ImportOptions& o)
   const auto parsed = domain::parse_calendar_csv(read_file(o.file));
   if (!parsed.problems.empty()) {
     for (const auto& p : parsed.problems)
-      ctx.err << fmt::format("{}:{}: column '{}': value '{}': {}\n", o.file, p.line, p.column, p.value, p.reason);
+      ctx.err << fmt::format("{}:{}: column '{}': value {}: {}\n", o.file, p.line, p.column, quote_value(p.value), p.reason);
     throw Error(ErrorKind::invalid_input,
                 fmt::format("{}: {} bad line{}; nothing was imported", o.file, parsed.problems.size(),
                             parsed.problems.size() == 1 ? "" : "s"),

@@ -176,13 +176,13 @@ store::EnterpriseFilter make_filter(SQLite::Database& db, const ListOptions& o) 
     const auto code = domain::sectors().parse(s);
     if (!code)
       throw Error(ErrorKind::usage,
-                  fmt::format("invalid --sector '{}': expected one of {}", s, domain::sectors().valid_values()));
+                  fmt::format("invalid --sector {}: expected one of {}", quote_value(s), domain::sectors().valid_values()));
     f.sectors.emplace_back(*code);
   }
   store::RegionStore regions(db);
   for (const auto& r : o.regions) {
     const auto region = regions.find(r);
-    if (!region) throw Error(ErrorKind::usage, fmt::format("invalid --region '{}': {}", r, regions.valid_hint(r)));
+    if (!region) throw Error(ErrorKind::usage, fmt::format("invalid --region {}: {}", quote_value(r), regions.valid_hint(r)));
     const auto range = store::region_subtree(region->code);
     f.region_ranges.emplace_back(range.low, range.high);
   }
@@ -190,13 +190,13 @@ store::EnterpriseFilter make_filter(SQLite::Database& db, const ListOptions& o) 
     const auto code = domain::risk_levels().parse(r);
     if (!code)
       throw Error(ErrorKind::usage,
-                  fmt::format("invalid --risk '{}': expected one of {}", r, domain::risk_levels().valid_values()));
+                  fmt::format("invalid --risk {}: expected one of {}", quote_value(r), domain::risk_levels().valid_values()));
     f.risk_levels.emplace_back(*code);
   }
   if (!o.has_union.empty()) {
     std::string why;
     f.has_union = ops::parse_yes_no(o.has_union, why);
-    if (!f.has_union) throw Error(ErrorKind::usage, fmt::format("invalid --union '{}': {}", o.has_union, why));
+    if (!f.has_union) throw Error(ErrorKind::usage, fmt::format("invalid --union {}: {}", quote_value(o.has_union), why));
   }
   f.name_contains = o.name;
   f.archived = o.all        ? store::ArchivedFilter::all

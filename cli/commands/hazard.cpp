@@ -93,6 +93,20 @@ std::string_view event_label(std::string_view kind, Lang lang)
   return kind;
 }
 
+// Text as the terminal should see it: its line breaks kept, any other control character (an
+// escape sequence would act on the screen) shown as \xNN.
+std::string printable(std::string_view text)
+{
+  std::string out;
+  for (size_t start = 0;;) {
+    const size_t end = text.find('\n', start);
+    out += io::single_line(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return out;
+    out += '\n';
+    start = end + 1;
+  }
+}
+
 int run_show(Context& ctx, const std::string& id)
 {
   auto db = ctx.open_db();
@@ -101,7 +115,7 @@ int run_show(Context& ctx, const std::string& id)
   const Lang lang = ctx.lang;
   auto& out = ctx.out;
   const auto line = [&](std::string_view zh, std::string_view en, std::string_view value) {
-    if (!value.empty()) out << fmt::format("{}: {}\n", ctx.tr(zh, en), value);
+    if (!value.empty()) out << fmt::format("{}: {}\n", ctx.tr(zh, en), printable(value));
   };
   out << fmt::format("{} {} (#{})\n", ctx.tr("隐患", "Hazard"), h.no, h.id.value);
   line("企业", "enterprise", fmt::format("{} ({})", d.enterprise.name, d.enterprise.uscc));
@@ -150,12 +164,13 @@ int run_show(Context& ctx, const std::string& id)
         text += fmt::format(" → {}", to);
     }
     if (!e.note.empty()) text += fmt::format(fmt::runtime(ctx.tr("：{}", ": {}")), e.note);
-    out << text << '\n';
+    out << printable(text) << '\n';
     if (!e.fields_json.empty() && e.kind != "created" && e.kind != "imported") {
       const auto changes = store::FieldChanges::parse(e.fields_json);
       for (const auto& c : changes.changes()) {
         if (c.field == "status") continue;  // shown above as from → to
-        out << fmt::format("      {}: {} → {}\n", c.field, c.from.value_or("—"), c.to.value_or("—"));
+        out << io::single_line(fmt::format("      {}: {} → {}", c.field, c.from.value_or("—"), c.to.value_or("—")))
+            << '\n';
       }
     }
   }

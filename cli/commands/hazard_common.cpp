@@ -47,7 +47,7 @@ std::string code_of(const domain::CodeSet& set, std::string_view option, std::st
 {
   if (auto c = set.parse(text)) return std::string(*c);
   throw Error(ErrorKind::usage,
-              fmt::format("invalid value for {}: unknown {} '{}': expected one of {}", option, set.what(), text, set.valid_values()));
+              fmt::format("invalid value for {}: unknown {} {}: expected one of {}", option, set.what(), quote_value(text), set.valid_values()));
 }
 
 io::Cell text_cell(std::string_view s) { return s.empty() ? io::Cell::null() : io::Cell(s); }

@@ -194,7 +194,7 @@ void add_plan(CLI::App& group, Context& ctx)
         if (!o.funds.empty()) {
           std::string why;
           const auto m = domain::try_parse_money(o.funds, domain::MoneyUnit::yuan, why);
-          if (!m) throw Error(ErrorKind::invalid_input, fmt::format("--funds: '{}' is not an amount: {}", o.funds, why));
+          if (!m) throw Error(ErrorKind::invalid_input, fmt::format("--funds: {} is not an amount: {}", quote_value(o.funds), why));
           r.funds = *m;
         }
         if (!o.deadline.empty()) r.deadline = domain::parse_deadline(o.deadline);

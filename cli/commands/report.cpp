@@ -129,7 +129,7 @@ int run_summary(Context& ctx, const ReportOptions& o)
     start = comma + 1;
   }
   if (names.size() > 2)
-    throw Error(ErrorKind::usage, fmt::format("--by '{}' names {} dimensions: give one or two, e.g. --by sector,level", o.by, names.size()));
+    throw Error(ErrorKind::usage, fmt::format("--by {} names {} dimensions: give one or two, e.g. --by sector,level", quote_value(o.by), names.size()));
   const auto first = report::parse_dimension(names[0]);
   std::optional<store::Dimension> second;
   if (names.size() == 2) second = report::parse_dimension(names[1]);
@@ -167,12 +167,12 @@ int run_quarterly(Context& ctx, const ReportOptions& o)
   if (!o.year.empty()) {
     period = domain::parse_period(o.year, ctx.today);
     if (period.kind != domain::PeriodKind::year)
-      throw Error(ErrorKind::usage, fmt::format("--year '{}' is not a year: give one such as 2021", o.year));
+      throw Error(ErrorKind::usage, fmt::format("--year {} is not a year: give one such as 2021", quote_value(o.year)));
   } else {
     const std::string text = o.quarter.empty() ? "last-quarter" : o.quarter;
     period = domain::parse_period(text, ctx.today);
     if (period.kind != domain::PeriodKind::quarter)
-      throw Error(ErrorKind::usage, fmt::format("--quarter '{}' is not a quarter: give one such as 2021Q3", text));
+      throw Error(ErrorKind::usage, fmt::format("--quarter {} is not a quarter: give one such as 2021Q3", quote_value(text)));
   }
   auto db = ctx.open_db();
   const auto scope = resolve_scope(ctx, db, o.scope);

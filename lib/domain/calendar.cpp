@@ -209,9 +209,9 @@ RollRule parse_roll_rule(std::string_view text)
   if (t == "weekends+holidays" || t == "weekends-and-holidays" || t == "all") return RollRule::weekends_and_holidays;
   if (t == "holidays" || t == "holidays-only") return RollRule::holidays_only;
   throw Error(ErrorKind::usage,
-              fmt::format("unknown roll rule '{}': expected weekends+holidays (the default: past every day off) or "
+              fmt::format("unknown roll rule {}: expected weekends+holidays (the default: past every day off) or "
                           "holidays (past the listed statutory days off only)",
-                          text));
+                          quote_value(text)));
 }
 
 std::optional<DayKind> parse_day_kind(std::string_view text)

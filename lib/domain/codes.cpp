@@ -125,7 +125,7 @@ std::optional<std::string_view> CodeSet::parse(std::string_view input) const
 std::string_view CodeSet::parse_or_throw(std::string_view input) const
 {
   if (auto code = parse(input)) return *code;
-  throw Error(ErrorKind::invalid_input, fmt::format("unknown {} '{}': expected one of {}", m_what, input, valid_values()));
+  throw Error(ErrorKind::invalid_input, fmt::format("unknown {} {}: expected one of {}", m_what, quote_value(input), valid_values()));
 }
 
 bool CodeSet::contains(std::string_view code) const
@@ -164,7 +164,7 @@ Lang parse_lang(std::string_view text)
 {
   if (text == "zh" || text == "zh-CN" || text == "中文" || text == "chinese") return Lang::zh;
   if (text == "en" || text == "english" || text == "English") return Lang::en;
-  throw Error(ErrorKind::usage, fmt::format("unknown language '{}': expected zh or en", text));
+  throw Error(ErrorKind::usage, fmt::format("unknown language {}: expected zh or en", quote_value(text)));
 }
 
 }  // namespace ankang::domain

@@ -194,7 +194,7 @@ Date parse_date(std::string_view text)
 {
   std::string why;
   auto d = try_parse_date(text, why);
-  if (!d) throw Error(ErrorKind::invalid_input, fmt::format("'{}' is not a date: {}", text, why));
+  if (!d) throw Error(ErrorKind::invalid_input, fmt::format("{} is not a date: {}", quote_value(text), why));
   return *d;
 }
 

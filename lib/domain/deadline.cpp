@@ -58,7 +58,7 @@ std::optional<Count> parse_count(std::string_view text, bool allow_zero, std::st
     for (size_t i = 0; i < digits; ++i) c.n = c.n * 10 + (v[i] - '0');
   if (c.n > k_max_count || (!allow_zero && c.n == 0))
     throw Error(ErrorKind::invalid_input,
-                fmt::format("'{}' is not a {}: the number of days must be between {} and {}", text, what,
+                fmt::format("{} is not a {}: the number of days must be between {} and {}", quote_value(text), what,
                             allow_zero ? 0 : 1, k_max_count),
                 std::string(forms));
   return c;
@@ -112,8 +112,8 @@ DeadlineSpec parse_deadline(std::string_view text)
   const bool looks_like_date = t.size() >= 4 && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' &&
                                t[2] >= '0' && t[2] <= '9' && t[3] >= '0' && t[3] <= '9';
   throw Error(ErrorKind::invalid_input,
-              looks_like_date ? fmt::format("'{}' is not a deadline: {}", text, why)
-                              : fmt::format("'{}' is not a deadline", text),
+              looks_like_date ? fmt::format("{} is not a deadline: {}", quote_value(text), why)
+                              : fmt::format("{} is not a deadline", quote_value(text)),
               std::string(k_deadline_forms));
 }
 
@@ -147,7 +147,7 @@ Date parse_window(std::string_view text, Date today, const Calendar& calendar)
   const auto t = trim(text);
   if (t.empty()) throw Error(ErrorKind::invalid_input, "the window is empty", std::string(k_window_forms));
   const auto c = parse_count(t, true, k_window_forms, "window");
-  if (!c) throw Error(ErrorKind::invalid_input, fmt::format("'{}' is not a window", text), std::string(k_window_forms));
+  if (!c) throw Error(ErrorKind::invalid_input, fmt::format("{} is not a window", quote_value(text)), std::string(k_window_forms));
   return c->working ? calendar.add_working_days(today, c->n) : today + c->n;
 }
 

@@ -109,7 +109,7 @@ Money parse_money(std::string_view text, MoneyUnit unit)
 {
   std::string why;
   auto m = try_parse_money(text, unit, why);
-  if (!m) throw Error(ErrorKind::invalid_input, fmt::format("'{}' is not an amount of money: {}", text, why));
+  if (!m) throw Error(ErrorKind::invalid_input, fmt::format("{} is not an amount of money: {}", quote_value(text), why));
   return *m;
 }
 

@@ -51,7 +51,7 @@ bool consume_ci(std::string_view& s, char lower)
 [[noreturn]] void fail(std::string_view text, std::string_view why)
 {
   throw Error(ErrorKind::invalid_input,
-              why.empty() ? fmt::format("'{}' is not a period", text) : fmt::format("'{}' is not a period: {}", text, why),
+              why.empty() ? fmt::format("{} is not a period", quote_value(text)) : fmt::format("{} is not a period: {}", quote_value(text), why),
               std::string(k_forms));
 }
 
@@ -214,9 +214,9 @@ Period parse_period(std::string_view text, Date today)
     const auto right = trim(t.substr(dots + 2));
     std::string why;
     const auto a = try_parse_date(left, why);
-    if (!a) fail(text, fmt::format("'{}' is not a date: {}", left, why));
+    if (!a) fail(text, fmt::format("{} is not a date: {}", quote_value(left), why));
     const auto b = try_parse_date(right, why);
-    if (!b) fail(text, fmt::format("'{}' is not a date: {}", right, why));
+    if (!b) fail(text, fmt::format("{} is not a date: {}", quote_value(right), why));
     if (*b < *a) fail(text, "the range ends before it starts");
     return {*a, *b, PeriodKind::range};
   }

@@ -58,22 +58,24 @@ std::optional<std::string> try_normalize_uscc(std::string_view text, std::string
     }
     if (value_of(code[i]) < 0) {
       if (c == 'I' || c == 'O' || c == 'S' || c == 'V' || c == 'Z')
-        why = fmt::format("character {} '{}' is not allowed (the code set has no I, O, S, V or Z)", i + 1, code[i]);
+        why = fmt::format("character {} {} is not allowed (the code set has no I, O, S, V or Z)", i + 1,
+                          quote_value(std::string_view(&code[i], 1)));
       else
-        why = fmt::format("character {} '{}' is not allowed (only digits and the letters A-Y without I, O, S, V)", i + 1,
-                          code[i]);
+        why = fmt::format("character {} {} is not allowed (only digits and the letters A-Y without I, O, S, V)", i + 1,
+                          quote_value(std::string_view(&code[i], 1)));
       return std::nullopt;
     }
   }
   for (size_t i = 2; i < 8; ++i) {
     if (code[i] < '0' || code[i] > '9') {
-      why = fmt::format("characters 3-8 are the region code and must be digits, character {} is '{}'", i + 1, code[i]);
+      why = fmt::format("characters 3-8 are the region code and must be digits, character {} is {}", i + 1,
+                        quote_value(std::string_view(&code[i], 1)));
       return std::nullopt;
     }
   }
   const char expected = uscc_check_character(code);
   if (code[17] != expected) {
-    why = fmt::format("the check character should be '{}', not '{}'", expected, code[17]);
+    why = fmt::format("the check character should be '{}', not {}", expected, quote_value(std::string_view(&code[17], 1)));
     return std::nullopt;
   }
   return code;
@@ -83,7 +85,7 @@ std::string normalize_uscc(std::string_view text)
 {
   std::string why;
   auto code = try_normalize_uscc(text, why);
-  if (!code) throw Error(ErrorKind::invalid_input, fmt::format("'{}' is not a valid credit code: {}", text, why));
+  if (!code) throw Error(ErrorKind::invalid_input, fmt::format("{} is not a valid credit code: {}", quote_value(text), why));
   return *code;
 }
 

@@ -108,6 +108,11 @@ void CsvReader::fail(uint64_t line, const std::string& why) const {
   throw Error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", m_path, line, why));
 }
 
+std::string CsvReader::not_utf8_what() const {
+  return m_decoder.requested() == Encoding::utf8 ? "bytes that are not UTF-8"
+                                                 : "bytes that are not UTF-8 (the file is read as UTF-8)";
+}
+
 void CsvReader::fail_encoding() const {
   const auto offset = static_cast<uint64_t>(m_bad_offset);
   // Show the offending bytes as they are in the file.
@@ -135,6 +140,7 @@ void CsvReader::fail_encoding() const {
 
 bool CsvReader::fill() {
   m_shift = m_begin;
+  m_text_origin += m_shift;
   if (m_shift > 0) {
     std::memmove(m_text.data(), m_text.data() + m_begin, m_end - m_begin);
     m_end -= m_shift;
@@ -174,30 +180,51 @@ bool CsvReader::fill() {
       }
     }
     if (m_end - m_begin > k_max_record) fail(m_record_line, "a record is longer than 64 MiB: is a quote left open?");
-    const size_t need = m_end + Decoder::max_output(avail);
-    if (m_text.size() < need) m_text.resize(std::max(need, m_text.size() * 2));
-    const auto r = m_decoder.decode(std::string_view(input, avail), m_eof, m_text.data() + m_end);
-    size_t produced = r.produced;
-    char* out = m_text.data() + m_end;
-    if (!m_bom_checked) {
-      // The byte order mark (U+FEFF, also as GB18030 decodes it) is not part of the text.
-      if (produced >= 3 && std::memcmp(out, "\xEF\xBB\xBF", 3) == 0) {
-        m_bom = true;
-        std::memmove(out, out + 3, produced - 3);
-        produced -= 3;
+    size_t consumed = 0, produced = 0;
+    bool invalid = false;
+    for (;;) {  // once, or once more after each invalid UTF-8 byte replaced
+      const size_t need = m_end + 3 + Decoder::max_output(avail - consumed);
+      if (m_text.size() < need) m_text.resize(std::max(need, m_text.size() * 2));
+      char* out = m_text.data() + m_end;
+      const auto r = m_decoder.decode(std::string_view(input + consumed, avail - consumed), m_eof, out);
+      size_t made = r.produced;
+      if (!m_bom_checked) {
+        // The byte order mark (U+FEFF, also as GB18030 decodes it) is not part of the text.
+        if (made >= 3 && std::memcmp(out, "\xEF\xBB\xBF", 3) == 0) {
+          m_bom = true;
+          std::memmove(out, out + 3, made - 3);
+          made -= 3;
+        }
+        m_bom_checked = made > 0 || r.invalid || m_eof;
       }
-      m_bom_checked = produced > 0 || r.invalid || m_eof;
+      m_end += made;
+      produced += made;
+      consumed += r.consumed;
+      if (!r.invalid) break;
+      if (m_decoder.encoding() != Encoding::utf8) {
+        invalid = true;
+        break;
+      }
+      // A byte that is not UTF-8 in a UTF-8 file: U+FFFD in its place, reported with its record.
+      std::string bytes;
+      for (size_t k = consumed; k < avail && k < consumed + 4; ++k)
+        bytes += fmt::format("{}{:02X}", k > consumed ? " " : "", static_cast<unsigned char>(input[k]));
+      m_replaced.push_back({m_text_origin + m_end, avail_offset + consumed, std::move(bytes)});
+      std::memcpy(m_text.data() + m_end, "\xEF\xBF\xBD", 3);
+      m_end += 3;
+      produced += 3;
+      ++consumed;
+      if (consumed == avail) break;
     }
-    m_end += produced;
-    if (r.invalid) {
-      m_bad_offset = static_cast<int64_t>(avail_offset + r.consumed);
+    if (invalid) {
+      m_bad_offset = static_cast<int64_t>(avail_offset + consumed);
       m_carry = 0;
       m_eof = true;
     } else {
-      m_carry = avail - r.consumed;
-      if (m_carry > 0) std::memmove(m_raw.data(), m_raw.data() + r.consumed, m_carry);
+      m_carry = avail - consumed;
+      if (m_carry > 0) std::memmove(m_raw.data(), m_raw.data() + consumed, m_carry);
       if (m_eof && m_carry > 0) {  // cannot happen: the decoder reports it as invalid at the end
-        m_bad_offset = static_cast<int64_t>(avail_offset + r.consumed);
+        m_bad_offset = static_cast<int64_t>(avail_offset + consumed);
         m_carry = 0;
       }
     }
@@ -328,6 +355,27 @@ bool CsvReader::next(Record& record) {
 
   const char* base = m_text.data() + m_begin;
   for (size_t i = 0; i < m_spans.size(); i += 2) record.fields.emplace_back(base + m_spans[i], m_spans[i + 1]);
+
+  // Replacements made in this record: the field is the last one that starts at or before the
+  // first of them (unquoting only moves a field's text towards its own start).
+  record.invalid.reset();
+  const uint64_t record_start = m_text_origin + m_begin, record_end = m_text_origin + m_pos;
+  size_t done = 0;
+  while (done < m_replaced.size() && m_replaced[done].text_pos < record_end) ++done;
+  if (done > 0) {
+    const auto& first = m_replaced.front();
+    const uint64_t at = first.text_pos > record_start ? first.text_pos - record_start : 0;
+    size_t field = 0;
+    for (size_t i = 0; i < m_spans.size(); i += 2)
+      if (m_spans[i] <= at) field = i / 2;
+    record.invalid = InvalidBytes{field, first.offset, first.bytes};
+    m_replaced.erase(m_replaced.begin(), m_replaced.begin() + static_cast<std::ptrdiff_t>(done));
+    if (!m_keep_invalid_utf8)
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("{}:{}: field {}: {} at byte offset {} ({})", m_path, record.line, field + 1,
+                              not_utf8_what(), record.invalid->offset, record.invalid->bytes),
+                  "save the sheet again as CSV (UTF-8 or GB18030), or name its encoding with --encoding");
+  }
 
   if (bad) {
     for (auto f : record.fields) (record.raw += csv_quote(f)) += ',';

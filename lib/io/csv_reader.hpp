@@ -7,16 +7,27 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ankang::io {
 
+// Bytes of a UTF-8 file that are not UTF-8, found in a record (see CsvReader::keep_invalid_utf8).
+struct InvalidBytes {
+  size_t field = 0;     // index of the field they are in
+  uint64_t offset = 0;  // byte offset in the file of the first one
+  std::string bytes;    // up to four bytes from there, in hex: "FF FE 20 75"
+};
+
 struct Record {
   uint64_t line = 0;  // physical line (1-based) where the record starts
   // UTF-8 text of each field, quotes removed. Valid until the next call of next().
   std::vector<std::string_view> fields;
+  // Set when a field of a UTF-8 file held bytes that are not UTF-8; each such byte is U+FFFD in
+  // the field's text.
+  std::optional<InvalidBytes> invalid;
 
   // Only with CsvReader::recover_malformed(true): why the record is not proper CSV (without the
   // FILE:LINE prefix), and its text as near to the file's as can be rebuilt (fields re-quoted,
@@ -48,6 +59,12 @@ class CsvReader {
   // left. Imports use it to report every bad row, and to skip them with --skip-invalid.
   void recover_malformed(bool on) { m_recover = on; }
 
+  // In a UTF-8 file, bytes that are not UTF-8 become U+FFFD and are reported in Record::invalid
+  // instead of failing the whole file, so that an import can reject that one row (naming its
+  // line and column) and read on. In GB18030 an invalid byte still ends the file: once the
+  // decoder is lost there, what follows cannot be trusted.
+  void keep_invalid_utf8(bool keep) { m_keep_invalid_utf8 = keep; }
+
   // The number of fields every record must have; 0 accepts any. By default the first record
   // sets it. Blank lines are exempt. `line` is where the count comes from, for messages
   // ("expected 13 like line 3"); sheets call this with their header row.
@@ -66,6 +83,7 @@ class CsvReader {
   bool fill();  // decodes more text after compacting the buffer; false at the end of the file
   [[noreturn]] void fail(uint64_t line, const std::string& why) const;
   [[noreturn]] void fail_encoding() const;
+  std::string not_utf8_what() const;  // "bytes that are not UTF-8 …", for messages
 
   std::string m_path;
   int m_fd = -1;
@@ -89,6 +107,16 @@ class CsvReader {
   // Set when decoding stopped at an invalid byte: its file offset. The error is raised when the
   // parser reaches it, so that the line number is right.
   int64_t m_bad_offset = -1;
+  // Invalid UTF-8 bytes replaced by U+FFFD, not yet reported: where the replacement is in the
+  // decoded text (counted from the start of the file's text, not of the buffer), and the bytes.
+  struct Replaced {
+    uint64_t text_pos;
+    uint64_t offset;
+    std::string bytes;
+  };
+  std::vector<Replaced> m_replaced;
+  uint64_t m_text_origin = 0;  // text dropped from the front of m_text so far
+  bool m_keep_invalid_utf8 = false;
   uint64_t m_line = 1;
   size_t m_expected = 0;
   uint64_t m_expected_line = 0;

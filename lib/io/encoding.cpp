@@ -64,6 +64,23 @@ bool incomplete_utf8(std::string_view tail) {
   return true;
 }
 
+// True when `text` is UTF-8 text with a few bytes that are not: at least four valid multi-byte
+// characters for each invalid byte. GB18030 text fails far more often than that (a pair of GB
+// bytes happens to be a valid UTF-8 sequence about one time in twelve), so it is not mistaken.
+bool mostly_utf8(std::string_view text) {
+  size_t multibyte = 0, invalid = 0, i = 0;
+  while (i < text.size()) {
+    const size_t valid = valid_utf8_prefix(text.substr(i));
+    for (size_t k = i; k < i + valid; ++k)
+      if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0xC0) ++multibyte;
+    i += valid;
+    if (i == text.size() || incomplete_utf8(text.substr(i))) break;
+    ++invalid;
+    ++i;
+  }
+  return multibyte >= 4 * invalid;
+}
+
 }  // namespace
 
 Encoding parse_encoding(std::string_view text) {
@@ -73,7 +90,7 @@ Encoding parse_encoding(std::string_view text) {
   if (s == "gb18030" || s == "gbk" || s == "gb2312" || s == "cp936") return Encoding::gb18030;
   throw Error(
       ErrorKind::usage,
-      fmt::format("unknown encoding '{}': expected auto, utf-8 or gb18030 (which also reads GBK and GB2312)", text));
+      fmt::format("unknown encoding {}: expected auto, utf-8 or gb18030 (which also reads GBK and GB2312)", quote_value(text)));
 }
 
 std::string_view encoding_name(Encoding e) {
@@ -159,8 +176,9 @@ Decoder::Result Decoder::decode(std::string_view input, bool at_end_of_file, cha
   const bool cut_off = !at_end_of_file && incomplete_utf8(rest.substr(valid));
   // Nothing but the start of a sequence cut off by the block's end: decide with the next block.
   if (valid == 0 && cut_off) return {ascii, ascii, false};
-  // Valid UTF-8 all the way (but for a sequence cut off by the block's end): UTF-8.
-  m_current = (valid == rest.size() || cut_off) ? Encoding::utf8 : Encoding::gb18030;
+  // Valid UTF-8 all the way (but for a sequence cut off by the block's end): UTF-8. So is a block
+  // of UTF-8 text with a stray bad byte or two, which the reader then reports in its row.
+  m_current = (valid == rest.size() || cut_off || mostly_utf8(rest)) ? Encoding::utf8 : Encoding::gb18030;
   m_decided = true;
   Result r = decode(rest, at_end_of_file, out + ascii);
   r.consumed += ascii;

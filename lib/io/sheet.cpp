@@ -13,6 +13,8 @@ namespace ankang::io {
 namespace {
 
 constexpr int k_header_search_rows = 10;
+// Excel holds at most 32,767 characters in a cell: anything longer did not come from a sheet.
+constexpr size_t k_max_cell_chars = 32767;
 
 // Columns that only number the rows.
 bool is_row_number_column(std::string_view normalized) {
@@ -142,11 +144,11 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
   for (const auto& m : options.column_maps) {
     const auto eq = m.rfind('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
-      throw Error(ErrorKind::usage, fmt::format("invalid --map '{}': expected 列名=field, e.g. 单位名称=name", m));
+      throw Error(ErrorKind::usage, fmt::format("invalid --map {}: expected 列名=field, e.g. 单位名称=name", quote_value(m)));
     const auto f = match(m.substr(eq + 1));
     if (!f)
       throw Error(ErrorKind::usage,
-                  fmt::format("invalid --map '{}': unknown field '{}': expected one of {}", m, m.substr(eq + 1), keys));
+                  fmt::format("invalid --map {}: unknown field {}: expected one of {}", quote_value(m), quote_value(m.substr(eq + 1)), keys));
     m_column_maps.emplace_back(normalize_header(m.substr(0, eq)), *f);
   }
   for (const auto& m : options.value_maps) {
@@ -154,23 +156,26 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
     const auto eq = colon == std::string::npos ? std::string::npos : m.find('=', colon + 1);
     if (colon == std::string::npos || colon == 0 || eq == std::string::npos || eq == colon + 1)
       throw Error(ErrorKind::usage,
-                  fmt::format("invalid --map-value '{}': expected field:原值=值, e.g. level:C=general", m));
+                  fmt::format("invalid --map-value {}: expected field:原值=值, e.g. level:C=general", quote_value(m)));
     const auto f = match(m.substr(0, colon));
     if (!f)
-      throw Error(ErrorKind::usage, fmt::format("invalid --map-value '{}': unknown field '{}': expected one of {}", m,
-                                                m.substr(0, colon), keys));
+      throw Error(ErrorKind::usage, fmt::format("invalid --map-value {}: unknown field {}: expected one of {}",
+                                                quote_value(m), quote_value(m.substr(0, colon)), keys));
     m_value_maps[*f].emplace_back(std::string(trim_cell(m.substr(colon + 1, eq - colon - 1))),
                                   std::string(trim_cell(m.substr(eq + 1))));
   }
 
   // The header: the first row, among the first ten, whose cells are mostly column names.
   reader.expect_fields(0, 0);
+  reader.keep_invalid_utf8(true);  // a bad byte in a data row is that row's error (cell_problem)
   Record& rec = m_pending;
   std::vector<uint64_t> above;
   bool found = false;
+  std::optional<std::pair<uint64_t, InvalidBytes>> first_invalid;  // a header in the wrong encoding matches nothing
   for (int seen = 0; seen < k_header_search_rows && reader.next(rec); ++seen) {
     if (!rec.malformed.empty())
       throw Error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", reader.path(), rec.line, rec.malformed));
+    if (rec.invalid && !first_invalid) first_invalid.emplace(rec.line, *rec.invalid);
     if (rec.blank()) continue;
     size_t cells = 0, known = 0;
     for (auto c : rec.fields) {
@@ -185,6 +190,11 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
     above.push_back(rec.line);
   }
   const std::string& path = reader.path();
+  if (!found && first_invalid)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{}:{}: bytes that are not UTF-8 at byte offset {} ({})", path, first_invalid->first,
+                            first_invalid->second.offset, first_invalid->second.bytes),
+                "save the sheet again as CSV (UTF-8 or GB18030), or name its encoding with --encoding");
   if (!found) {
     // Name the required columns first: those are the ones a header must have.
     std::string names;
@@ -199,6 +209,11 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
                 "name the columns with --map 列名=field");
   }
   m_header_line = rec.line;
+  if (rec.invalid)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{}:{}: the header has bytes that are not UTF-8 at byte offset {} ({})", path, rec.line,
+                            rec.invalid->offset, rec.invalid->bytes),
+                "save the sheet again as CSV (UTF-8 or GB18030), or name its encoding with --encoding");
   for (auto c : rec.fields) m_header.emplace_back(c);
   if (!above.empty())
     m_notes.push_back(above.size() == 1 ? fmt::format("{}:{}: the row above the header is skipped", path, above.front())
@@ -214,7 +229,7 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
     if (!f && is_row_number_column(n)) continue;
     if (!f) {
       m_notes.push_back(
-          fmt::format("{}:{}: column '{}' is not known and is ignored", path, m_header_line, trim_cell(cell)));
+          fmt::format("{}:{}: column {} is not known and is ignored", path, m_header_line, quote_value(trim_cell(cell))));
       continue;
     }
     if (m_column_of[*f] >= 0)
@@ -280,7 +295,35 @@ std::string Sheet::describe(const SheetRow& row, size_t field, std::string_view 
   std::string_view raw;
   const int col = m_column_of[field];
   if (col >= 0 && static_cast<size_t>(col) < row.cells().size()) raw = trim_cell(row.cells()[static_cast<size_t>(col)]);
-  return fmt::format("{}:{}: column '{}': value '{}': {}", m_reader.path(), row.line(), column_name(field), raw, why);
+  return fmt::format("{}:{}: column '{}': value {}: {}", m_reader.path(), row.line(), column_name(field), quote_value(raw), why);
+}
+
+std::optional<std::string> Sheet::cell_problem(const SheetRow& row) const {
+  const auto& cells = row.cells();
+  const auto column_read = [&](size_t col) {
+    for (int c : m_column_of)
+      if (c >= 0 && static_cast<size_t>(c) == col) return true;
+    return false;
+  };
+  if (const auto& bad = row.m_record.invalid; bad && column_read(bad->field))
+    return fmt::format("column '{}': bytes that are not UTF-8 at byte offset {} ({}): save the sheet again as CSV "
+                       "UTF-8 (or name its encoding with --encoding)",
+                       trim_cell(m_header[bad->field]), bad->offset, bad->bytes);
+  for (size_t col = 0; col < cells.size() && col < m_header.size(); ++col) {
+    const std::string_view cell = cells[col];
+    if (cell.size() <= k_max_cell_chars && cell.find('\0') == std::string_view::npos) continue;
+    if (!column_read(col)) continue;
+    if (cell.find('\0') != std::string_view::npos)
+      return fmt::format("column '{}': value {}: a NUL byte (\\x00) is not text; remove it from the cell",
+                         trim_cell(m_header[col]), quote_value(trim_cell(cell)));
+    size_t chars = 0;  // characters, not bytes: Excel's limit counts characters
+    for (const char c : cell)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+    if (chars > k_max_cell_chars)
+      return fmt::format("column '{}': value {}: {} characters, more than the {} a cell can hold (Excel's limit)",
+                         trim_cell(m_header[col]), quote_value(cell), chars, k_max_cell_chars);
+  }
+  return std::nullopt;
 }
 
 std::string Sheet::describe(const SheetRow& row, std::string_view why) const {

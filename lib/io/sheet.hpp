@@ -74,6 +74,11 @@ class Sheet {
   // "FILE:LINE: WHY".
   std::string describe(const SheetRow& row, std::string_view why) const;
 
+  // The first cell, among the columns the import reads, that cannot be stored as text: bytes
+  // that are not UTF-8 in a UTF-8 file, a NUL byte, or more characters than a cell of Excel
+  // holds (32,767). "column 'X': value '…': why", for describe(row, why); else nothing.
+  std::optional<std::string> cell_problem(const SheetRow& row) const;
+
   uint64_t header_line() const { return m_header_line; }
   const std::vector<std::string>& header() const { return m_header; }
   // Notes for the user: title rows skipped, unknown columns ignored, total rows skipped.

@@ -23,8 +23,8 @@ int32_t next_code_point(std::string_view s, size_t& i)
   return cp;
 }
 
-// A cell as one line of a terminal table: newlines and tabs become spaces, other control
-// characters and invalid bytes are made visible.
+}  // namespace
+
 std::string single_line(std::string_view s)
 {
   std::string out;
@@ -45,6 +45,8 @@ std::string single_line(std::string_view s)
   }
   return out;
 }
+
+namespace {
 
 class TextTableWriter final : public RowWriter {
 public:
@@ -225,7 +227,7 @@ Format parse_format(std::string_view text)
   if (text == "json") return Format::json;
   if (text == "jsonl" || text == "ndjson") return Format::jsonl;
   if (text == "md" || text == "markdown") return Format::md;
-  throw Error(ErrorKind::usage, fmt::format("unknown format '{}': expected table, csv, json, jsonl or md", text));
+  throw Error(ErrorKind::usage, fmt::format("unknown format {}: expected table, csv, json, jsonl or md", quote_value(text)));
 }
 
 std::string_view format_name(Format f)

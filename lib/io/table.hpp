@@ -73,5 +73,8 @@ std::string json_escape(std::string_view utf8);  // with the surrounding quotes
 std::string markdown_escape(std::string_view text);
 std::string csv_quote(std::string_view text);
 bool looks_like_formula(std::string_view text);
+// Text for one line of a terminal: line breaks and tabs become spaces, other control characters
+// (a terminal escape sequence would act on the screen) show as \xNN, invalid bytes as U+FFFD.
+std::string single_line(std::string_view text);
 
 }  // namespace ankang::io

@@ -79,7 +79,7 @@ std::optional<std::vector<std::string>> parse_sectors(std::string_view text, std
     if (part.empty()) continue;
     const auto code = domain::sectors().parse(part);
     if (!code) {
-      why = fmt::format("unknown sector '{}': expected one of {}", part, domain::sectors().valid_values());
+      why = fmt::format("unknown sector {}: expected one of {}", quote_value(part), domain::sectors().valid_values());
       return std::nullopt;
     }
     if (std::find(out.begin(), out.end(), *code) == out.end()) out.emplace_back(*code);
@@ -239,7 +239,7 @@ store::Enterprise find_enterprise(SQLite::Database& db, std::string_view key) {
   for (char& c : upper)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   if (auto e = es.by_uscc(upper)) return *e;
-  throw Error(ErrorKind::not_found, fmt::format("no enterprise has the credit code '{}'", k),
+  throw Error(ErrorKind::not_found, fmt::format("no enterprise has the credit code {}", quote_value(k)),
               "see 'ankang enterprise list'");
 }
 
@@ -250,7 +250,7 @@ namespace {
   for (const auto& p : problems) {
     if (!msg.empty()) msg += "; ";
     const auto key = k_fields[idx(p.field)].key;
-    msg += p.value.empty() ? fmt::format("{}: {}", key, p.why) : fmt::format("{} '{}': {}", key, p.value, p.why);
+    msg += p.value.empty() ? fmt::format("{}: {}", key, p.why) : fmt::format("{} {}: {}", key, quote_value(p.value), p.why);
   }
   throw Error(ErrorKind::invalid_input, msg);
 }
@@ -308,7 +308,7 @@ OnConflict parse_on_conflict(std::string_view text) {
   if (text == "update") return OnConflict::update;
   if (text == "skip") return OnConflict::skip;
   if (text == "error") return OnConflict::error;
-  throw Error(ErrorKind::usage, fmt::format("invalid --on-conflict '{}': expected update, skip or error", text));
+  throw Error(ErrorKind::usage, fmt::format("invalid --on-conflict {}: expected update, skip or error", quote_value(text)));
 }
 
 EnterpriseImportResult import_enterprises(store::Database& db, const std::string& path,
@@ -330,6 +330,12 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
     ++result.rows;
     if (options.progress && result.rows % 4096 == 0)
       options.progress(reader.bytes_read(), reader.file_size(), static_cast<uint64_t>(result.rows));
+    if (auto problem = sheet.cell_problem(row)) {
+      ++result.rejected;
+      result.errors.push_back(sheet.describe(row, *problem));
+      if (rejects) rejects->add(row.line(), row.cells(), *problem);
+      continue;
+    }
     for (size_t f = 0; f < k_enterprise_field_count; ++f) {
       if (sheet.has(f))
         text[f] = std::string(row.get(f));
@@ -357,7 +363,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
         const size_t f = idx(p.field);
         result.errors.push_back(sheet.describe(row, f, p.why));
         if (!reason.empty()) reason += "; ";
-        reason += fmt::format("column '{}': value '{}': {}", sheet.column_name(f), p.value, p.why);
+        reason += fmt::format("column '{}': value {}: {}", sheet.column_name(f), quote_value(p.value), p.why);
       }
       if (rejects) rejects->add(row.line(), row.cells(), reason);
       continue;

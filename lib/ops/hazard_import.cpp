@@ -240,8 +240,11 @@ private:
       out.assign(c->data(), c->size());
       return std::nullopt;
     }
+    // The --map-value hint repeats the value: only when it is short and plain enough to type.
+    if (quote_value(v) != fmt::format("'{}'", v))
+      return RowError{field, fmt::format("not a {}: expected one of {}", set.what(), set.valid_values())};
     return RowError{field, fmt::format("not a {}: expected one of {} (or --map-value {}:{}=…)", set.what(),
-                                       set.valid_values(), m_sheet.column_name(field) == "" ? "" : k_fields[field].key, v)};
+                                       set.valid_values(), k_fields[field].key, v)};
   }
 
   std::optional<RowError> date(size_t field, bool required, Date& out) const
@@ -605,6 +608,10 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     if (o.progress && batch.rows_read % 4096 == 0) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
     if (!row.malformed().empty()) {
       reject(row, RowError{std::nullopt, std::string(row.malformed())});
+      continue;
+    }
+    if (auto problem = sheet.cell_problem(row)) {
+      reject(row, RowError{std::nullopt, std::move(*problem)});
       continue;
     }
 

@@ -29,7 +29,7 @@ std::string parse_code(const domain::CodeSet& set, std::string_view option, std:
 {
   if (auto c = set.parse(text)) return std::string(*c);
   throw Error(ErrorKind::invalid_input,
-              fmt::format("{}: unknown {} '{}': expected one of {}", option, set.what(), text, set.valid_values()));
+              fmt::format("{}: unknown {} {}: expected one of {}", option, set.what(), quote_value(text), set.valid_values()));
 }
 
 domain::HazardLevel parse_level(std::string_view option, std::string_view text)
@@ -41,7 +41,7 @@ domain::Money parse_funds(std::string_view option, std::string_view text)
 {
   std::string why;
   if (auto m = domain::try_parse_money(text, domain::MoneyUnit::yuan, why)) return *m;
-  throw Error(ErrorKind::invalid_input, fmt::format("{}: '{}' is not an amount of money: {}", option, text, why),
+  throw Error(ErrorKind::invalid_input, fmt::format("{}: {} is not an amount of money: {}", option, quote_value(text), why),
               "write yuan (50000, 12500.50) or 万元 (5万, 1.25万元)");
 }
 
@@ -88,12 +88,12 @@ store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view te
   const auto uscc = domain::try_normalize_uscc(key, why);
   auto found = store::find_enterprise_refs(db, uscc ? std::string_view(*uscc) : key, key);
   if (found.empty())
-    throw Error(ErrorKind::not_found, fmt::format("enterprise '{}' does not exist", key),
+    throw Error(ErrorKind::not_found, fmt::format("enterprise {} does not exist", quote_value(key)),
                 "name it by its USCC (统一社会信用代码) or exact name; 'ankang enterprise list' shows them");
   if (found.size() > 1) {
     std::string codes;
     for (const auto& e : found) codes += fmt::format("{}{}", codes.empty() ? "" : ", ", e.uscc);
-    throw Error(ErrorKind::invalid_input, fmt::format("enterprise name '{}' is ambiguous: {}", key, codes),
+    throw Error(ErrorKind::invalid_input, fmt::format("enterprise name {} is ambiguous: {}", quote_value(key), codes),
                 "name it by its USCC");
   }
   return std::move(found.front());

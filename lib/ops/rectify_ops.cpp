@@ -66,7 +66,7 @@ domain::Transition transition_for(const domain::LifecycleState& s, const Rectify
       if (s.status != HazardStatus::rectifying) return domain::extend(s, s.due_on.value_or(b.on), r.text, b.on);
       if (r.deadline->is_relative() && !s.due_on)
         throw Error(ErrorKind::invalid_input,
-                    fmt::format("hazard {} has no deadline to count '{}' from", s.no, r.deadline->text()),
+                    fmt::format("hazard {} has no deadline to count {} from", s.no, quote_value(r.deadline->text())),
                     "give the new deadline as a date");
       return domain::extend(s, deadlines.resolve(*r.deadline, s.due_on.value_or(b.on)), r.text, b.on);
     }
@@ -205,7 +205,7 @@ std::optional<std::string> set_deadline_rule(store::Database& db, HazardLevel le
   const auto spec = domain::parse_deadline(period);
   if (!spec.is_relative())
     throw Error(ErrorKind::invalid_input,
-                fmt::format("'{}' is a date, not a period: a rule counts from each hazard's found_on", period),
+                fmt::format("{} is a date, not a period: a rule counts from each hazard's found_on", quote_value(period)),
                 "give +Nwd, +Nd, eow, eom or eoq");
   std::string sector_code;
   if (!sector.empty()) sector_code = std::string(domain::sectors().parse_or_throw(sector));

@@ -63,7 +63,7 @@ Date date_column(const Stmt& s, int col)
 {
   std::string why;
   if (auto d = domain::try_parse_date(s.text(col), why)) return *d;
-  throw Error(ErrorKind::database, fmt::format("the database holds '{}' where a date belongs: {}", s.text(col), why),
+  throw Error(ErrorKind::database, fmt::format("the database holds {} where a date belongs: {}", quote_value(s.text(col)), why),
               "run 'ankang db check'");
 }
 
@@ -92,7 +92,7 @@ Hazard hazard_from_row(const Stmt& s)
   h.stop_production = s.str(13);
   const auto status = domain::status_from_code(s.text(14));
   if (!status)
-    throw Error(ErrorKind::database, fmt::format("hazard {} has an unknown status '{}'", h.no, s.text(14)),
+    throw Error(ErrorKind::database, fmt::format("hazard {} has an unknown status {}", h.no, quote_value(s.text(14))),
                 "run 'ankang db check'");
   h.status = *status;
   h.due_on = optional_date(s, 15);

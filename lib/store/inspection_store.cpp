@@ -30,7 +30,7 @@ Inspection inspection_from_row(const Stmt& s)
   std::string why;
   const auto d = domain::try_parse_date(s.text(3), why);
   if (!d)
-    throw Error(ErrorKind::database, fmt::format("inspection {} has '{}' as its date", i.id.value, s.text(3)),
+    throw Error(ErrorKind::database, fmt::format("inspection {} has {} as its date", i.id.value, quote_value(s.text(3))),
                 "run 'ankang db check'");
   i.date = *d;
   i.kind = s.str(4);

@@ -14,7 +14,7 @@ Date stored_date(const Stmt& s, int col, std::string_view no)
 {
   std::string why;
   if (auto d = domain::try_parse_date(s.text(col), why)) return *d;
-  throw Error(ErrorKind::database, fmt::format("hazard {} holds '{}' where a date belongs: {}", no, s.text(col), why),
+  throw Error(ErrorKind::database, fmt::format("hazard {} holds {} where a date belongs: {}", no, quote_value(s.text(col)), why),
               "run 'ankang db check'");
 }
 
@@ -23,7 +23,7 @@ domain::HazardLevel stored_level(const Stmt& s, int col) { return domain::level_
 domain::HazardStatus stored_status(const Stmt& s, int col, std::string_view no)
 {
   if (auto st = domain::status_from_code(s.text(col))) return *st;
-  throw Error(ErrorKind::database, fmt::format("hazard {} has an unknown status '{}'", no, s.text(col)),
+  throw Error(ErrorKind::database, fmt::format("hazard {} has an unknown status {}", no, quote_value(s.text(col))),
               "run 'ankang db check'");
 }
 
@@ -104,11 +104,11 @@ EnterpriseId find_enterprise_id(Database& db, std::string_view key)
     Stmt s(db.sql(), "SELECT id FROM enterprise WHERE name = :key ORDER BY id LIMIT 2");
     s.bind(":key", key);
     if (!s.step())
-      throw Error(ErrorKind::not_found, fmt::format("enterprise '{}' does not exist", key),
+      throw Error(ErrorKind::not_found, fmt::format("enterprise {} does not exist", quote_value(key)),
                   "name it by row id, credit code (USCC) or exact name");
     const EnterpriseId first{s.int64(0)};
     if (s.step())
-      throw Error(ErrorKind::invalid_input, fmt::format("enterprise name '{}' is ambiguous", key),
+      throw Error(ErrorKind::invalid_input, fmt::format("enterprise name {} is ambiguous", quote_value(key)),
                   "name it by its credit code (USCC)");
     return first;
   } catch (const Error&) {

@@ -95,7 +95,7 @@ std::optional<Region> RegionStore::find(std::string_view text) const {
 
 Region RegionStore::resolve(std::string_view text) const {
   if (auto r = find(text)) return *r;
-  throw Error(ErrorKind::invalid_input, fmt::format("unknown region '{}': {}", text, valid_hint(text)));
+  throw Error(ErrorKind::invalid_input, fmt::format("unknown region {}: {}", quote_value(text), valid_hint(text)));
 }
 
 std::string RegionStore::valid_hint(std::string_view text) const {

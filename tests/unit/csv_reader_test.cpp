@@ -204,10 +204,10 @@ TEST_CASE("csv: encodings are detected and converted to UTF-8", "[csv][encoding]
 TEST_CASE("csv: bytes in no encoding name the line and byte offset", "[csv][encoding]") {
   // 0xFF is neither UTF-8 nor GB18030.
   CHECK(error_of("a,b\n\xC6\xF3,\xFF\n") == ":2: bytes that are neither UTF-8 nor GB18030 at byte offset 7 (FF 0A)");
-  CHECK(error_of("a,b\n中,\xFF\n", Encoding::utf8) == ":2: bytes that are not UTF-8 at byte offset 8 (FF 0A)");
+  CHECK(error_of("a,b\n中,\xFF\n", Encoding::utf8) == ":2: field 2: bytes that are not UTF-8 at byte offset 8 (FF 0A)");
   CHECK(error_of("a\n\x80\n", Encoding::gb18030) == ":2: bytes that are not GB18030 at byte offset 2 (80 0A)");
   // A sequence cut off by the end of the file.
-  CHECK(error_of("a\n\xE4\xB8", Encoding::utf8) == ":2: bytes that are not UTF-8 at byte offset 2 (E4 B8)");
+  CHECK(error_of("a\n\xE4\xB8", Encoding::utf8) == ":2: field 1: bytes that are not UTF-8 at byte offset 2 (E4 B8)");
   CHECK(error_of("\xFF\xFE"
                  "a\0")
             .find("UTF-16") != std::string::npos);
@@ -266,4 +266,36 @@ TEST_CASE("csv: sha256 of the raw bytes", "[csv]") {
   CHECK(reader.next(r));
   CHECK(reader.sha256() == abc);
   CHECK_THROWS_WITH(CsvReader("/nonexistent/x.csv"), "/nonexistent/x.csv does not exist");
+}
+
+TEST_CASE("csv: invalid UTF-8 in a UTF-8 file is reported with its record and field", "[csv][encoding]") {
+  // Forced or detected UTF-8: the bad bytes become U+FFFD and the record says where they were.
+  for (const auto enc : {Encoding::utf8, Encoding::auto_detect}) {
+    TempFile f("名称,描述,金额\n青海,\"a \xFF\xFE b\",1\n中文,好,2\n");
+    CsvReader reader(f.path, enc);
+    reader.keep_invalid_utf8(true);
+    Record r;
+    REQUIRE(reader.next(r));
+    CHECK(!r.invalid);
+    REQUIRE(reader.next(r));
+    REQUIRE(r.invalid);
+    CHECK(r.invalid->field == 1);
+    CHECK(r.invalid->offset == 31);
+    CHECK(r.invalid->bytes == "FF FE 20 62");
+    CHECK(std::string(r.fields[1]) == "a \xEF\xBF\xBD\xEF\xBF\xBD b");
+    REQUIRE(reader.next(r));
+    CHECK(!r.invalid);
+    CHECK(std::string(r.fields[1]) == "好");
+    CHECK(reader.encoding() == Encoding::utf8);
+  }
+}
+
+TEST_CASE("csv: GB18030 detection still wins over a few stray UTF-8 sequences", "[csv][encoding]") {
+  // 企业名称 in GB18030, many times, with no UTF-8 in it: still GB18030.
+  std::string gb;
+  for (int i = 0; i < 50; ++i) gb += "\xC6\xF3\xD2\xB5\xC3\xFB\xB3\xC6,x\n";
+  Encoding e{};
+  const auto rows = read_all(gb, Encoding::auto_detect, &e);
+  CHECK(e == Encoding::gb18030);
+  CHECK(rows[49].fields[0] == "企业名称");
 }
