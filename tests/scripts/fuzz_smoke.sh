@@ -24,7 +24,7 @@ if ! CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DANKANG_FUZZ=ON -D
        -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$work/configure.log" 2>&1 ||
    ! cmake --build "$build" -j 2 --target ankang_fuzz >"$work/build.log" 2>&1; then
   echo "fuzz_smoke: FAIL: the fuzz targets do not build:" >&2
-  tail -30 "$work/configure.log" "$work/build.log" >&2
+  tail -n 30 "$work/configure.log" "$work/build.log" >&2
   exit 1
 fi
 flock -u 9
