@@ -51,6 +51,15 @@ void print_error(std::ostream& err, std::string_view message, std::string_view h
   err << line << '\n';
 }
 
+// CLI11 says "--today: At Most 1 required but received 2" of an option given twice: say that.
+std::string clearer_parse_message(const std::string& message)
+{
+  constexpr std::string_view k_marker = ": At Most 1 required but received ";
+  const auto at = message.find(k_marker);
+  if (at == std::string::npos) return message;
+  return fmt::format("{} is given {} times: give it once", message.substr(0, at), message.substr(at + k_marker.size()));
+}
+
 // CLI11's messages start with a capital and have no "what"; keep them, on one line.
 void resolve_globals(Context& ctx)
 {
@@ -100,7 +109,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e, out, err);
-    print_error(err, e.what(), "see 'ankang --help'");
+    print_error(err, clearer_parse_message(e.what()), "see 'ankang --help'");
     return k_exit_usage;
   } catch (const Error& e) {
     print_error(err, e.what(), e.hint());

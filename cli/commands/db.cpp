@@ -1,5 +1,6 @@
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
+#include "domain/codes.hpp"
 #include "store/database.hpp"
 
 #include <fmt/format.h>
@@ -18,12 +19,23 @@ int run_check(Context& ctx)
     for (const auto& m : r.integrity_messages) out << "  " << m << '\n';
   out << fmt::format("{}: {}\n", ctx.tr("外键检查", "foreign keys"),
                      r.foreign_key_problems.empty() ? "ok" : ctx.tr("失败", "FAILED"));
-  for (const auto& m : r.foreign_key_problems) out << "  " << m << '\n';
+  for (const auto& p : r.foreign_key_problems)
+    out << "  "
+        << fmt::format(fmt::runtime(ctx.tr("表 {} 第 {} 行引用的 {} 记录不存在", "{} row {} refers to a missing {}")), p.table,
+                       p.row, p.parent)
+        << '\n';
   out << fmt::format("{}: {} ({} {})\n", ctx.tr("结构版本", "schema version"), r.schema_version,
                      ctx.tr("应为", "expected"), r.expected_schema_version);
   out << fmt::format("{}: {}\n", ctx.tr("状态与历史一致", "status matches history"),
                      r.status_mismatches.empty() ? "ok" : ctx.tr("失败", "FAILED"));
-  for (const auto& m : r.status_mismatches) out << "  " << m << '\n';
+  const auto& statuses = domain::hazard_statuses();
+  for (const auto& m : r.status_mismatches) {
+    if (ctx.lang == domain::Lang::zh)
+      out << fmt::format("  隐患 {} 的状态为“{}”，但其历史记录止于“{}”\n", m.no, statuses.label(m.status, ctx.lang),
+                         statuses.label(m.history_status, ctx.lang));
+    else
+      out << fmt::format("  hazard {} is '{}' but its history ends in '{}'\n", m.no, m.status, m.history_status);
+  }
   return r.ok() ? k_exit_ok : k_exit_failure;
 }
 

@@ -157,8 +157,7 @@ CheckResult check(Database& db)
   r.integrity_ok = r.integrity_messages.size() == 1 && r.integrity_messages[0] == "ok";
   SQLite::Statement fk(sql, "PRAGMA foreign_key_check");
   while (fk.executeStep())
-    r.foreign_key_problems.push_back(fmt::format("{} row {} refers to a missing {}", fk.getColumn(0).getString(),
-                                                 fk.getColumn(1).getInt64(), fk.getColumn(2).getString()));
+    r.foreign_key_problems.push_back({fk.getColumn(0).getString(), fk.getColumn(1).getInt64(), fk.getColumn(2).getString()});
   r.schema_version = db.schema_version();
   r.expected_schema_version = current_schema_version();
   SQLite::Statement status(sql, R"(
@@ -168,8 +167,8 @@ CheckResult check(Database& db)
     WHERE e.to_status <> h.status
     ORDER BY h.id)");
   while (status.executeStep())
-    r.status_mismatches.push_back(fmt::format("hazard {} is '{}' but its history ends in '{}'", status.getColumn(0).getString(),
-                                              status.getColumn(1).getString(), status.getColumn(2).getString()));
+    r.status_mismatches.push_back(
+        {status.getColumn(0).getString(), status.getColumn(1).getString(), status.getColumn(2).getString()});
   return r;
 }
 

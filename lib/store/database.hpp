@@ -59,11 +59,22 @@ private:
 struct CheckResult {
   bool integrity_ok = false;
   std::vector<std::string> integrity_messages;
-  std::vector<std::string> foreign_key_problems;
+  struct ForeignKeyProblem {
+    std::string table;
+    int64_t row = 0;
+    std::string parent;  // the table the missing row belongs in
+  };
+  std::vector<ForeignKeyProblem> foreign_key_problems;
   int schema_version = 0;
   int expected_schema_version = 0;
   // Hazards whose stored status differs from what their events imply.
-  std::vector<std::string> status_mismatches;
+  // A hazard whose stored status is not where its history ends (stored codes: "closed", "open").
+  struct StatusMismatch {
+    std::string no;
+    std::string status;
+    std::string history_status;
+  };
+  std::vector<StatusMismatch> status_mismatches;
   bool ok() const
   {
     return integrity_ok && foreign_key_problems.empty() && schema_version == expected_schema_version &&

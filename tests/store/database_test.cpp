@@ -30,7 +30,9 @@ TEST_CASE("history is append-only")
   sql.exec("UPDATE hazard SET status = 'closed'");
   const auto r = store::check(db);
   REQUIRE(r.status_mismatches.size() == 1);
-  CHECK(r.status_mismatches[0] == "hazard YH-2021-000001 is 'closed' but its history ends in 'open'");
+  CHECK(r.status_mismatches[0].no == "YH-2021-000001");
+  CHECK(r.status_mismatches[0].status == "closed");
+  CHECK(r.status_mismatches[0].history_status == "open");
 }
 
 TEST_CASE("files: created private, never overwritten, newer schemas refused")
