@@ -6,12 +6,12 @@
 # locked" reaches anyone), every row must be there, `ankang db check` must pass (each hazard's
 # status matches its events), and every report must exit 0 with whole JSON whose count of new
 # hazards never goes down.
-# Usage: concurrent_writers.sh ANKANG_BIN. Env: CONCURRENT_COMMANDS (per process, default 45;
+# Usage: concurrent_writers.sh ANKANG_BIN. Env: CONCURRENT_COMMANDS (per process, default 30;
 # the issue's full run is 200), CONCURRENT_PROCESSES (default "2 4").
 set -uo pipefail
 ANKANG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-per_process=${CONCURRENT_COMMANDS:-45}
+per_process=${CONCURRENT_COMMANDS:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export ANKANG_USER=tester ANKANG_TODAY=2021-09-10 LC_ALL=C.UTF-8

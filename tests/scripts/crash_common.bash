@@ -7,9 +7,10 @@
 #   crash_command DB   — sets the array crash_cmd to the command line under test against DB (run
 #                        directly, not in a subshell, so that the kill reaches ankang itself)
 #   crash_counts DB    — prints the counts that must move together, one line
-# Env: CRASH_TRIALS (default 5), CRASH_SEED (default 1).
+# Env: ANKANG_KILL_TRIALS (default 5, what CI runs; the full run is 20 or more per command;
+# CRASH_TRIALS is the older name), CRASH_SEED (default 1).
 
-crash_trials=${CRASH_TRIALS:-5}
+crash_trials=${ANKANG_KILL_TRIALS:-${CRASH_TRIALS:-5}}
 crash_seed=${CRASH_SEED:-1}
 
 # True when ankang has the subcommand (its own usage line; a group's --help also exits 0).

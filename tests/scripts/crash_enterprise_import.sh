@@ -2,8 +2,8 @@
 # Crash safety of `ankang enterprise import`: a large generated enterprises sheet, killed with
 # SIGKILL at seeded random moments; after each kill `ankang db check` passes and the enterprise,
 # enterprise_sector and import_batch counts are exactly those before or after a complete import.
-# Usage: crash_enterprise_import.sh ANKANG_BIN. Env: CRASH_TRIALS (default 5), CRASH_SEED (default 1),
-# CRASH_ENTERPRISES (rows in the sheet, default 5000).
+# Usage: crash_enterprise_import.sh ANKANG_BIN. Env: ANKANG_KILL_TRIALS (default 5), CRASH_SEED (default 1),
+# CRASH_ENTERPRISES (rows in the sheet, default 3000).
 set -uo pipefail
 ANKANG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -19,7 +19,7 @@ if ! has_command enterprise import; then
   exit 0
 fi
 
-python3 "$root/scripts/gen_data.py" bench --enterprises "${CRASH_ENTERPRISES:-5000}" --findings 1 --seed 12 \
+python3 "$root/scripts/gen_data.py" bench --enterprises "${CRASH_ENTERPRISES:-3000}" --findings 1 --seed 12 \
   --out "$work/data" >/dev/null || crash_fail "gen_data.py bench failed"
 base="$work/base.db"
 "$ANKANG" --db "$base" init >/dev/null 2>&1 || crash_fail "init failed"

@@ -3,8 +3,8 @@
 # imports a large generated findings sheet and kills it with SIGKILL at seeded random moments;
 # after each kill `ankang db check` passes and hazard, hazard_event, inspection and import_batch
 # counts are exactly those before the import or those after a complete one.
-# Usage: crash_import.sh ANKANG_BIN. Env: CRASH_TRIALS (default 5), CRASH_SEED (default 1),
-# CRASH_FINDINGS (rows in the sheet, default 20000).
+# Usage: crash_import.sh ANKANG_BIN. Env: ANKANG_KILL_TRIALS (default 5), CRASH_SEED (default 1),
+# CRASH_FINDINGS (rows in the sheet, default 6000: long enough a run that most kills land inside it).
 set -uo pipefail
 ANKANG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -20,7 +20,7 @@ if ! has_command hazard import || ! has_command enterprise import; then
   exit 0
 fi
 
-python3 "$root/scripts/gen_data.py" bench --enterprises 300 --findings "${CRASH_FINDINGS:-20000}" --seed 11 \
+python3 "$root/scripts/gen_data.py" bench --enterprises 300 --findings "${CRASH_FINDINGS:-6000}" --seed 11 \
   --out "$work/data" >/dev/null || crash_fail "gen_data.py bench failed"
 python3 "$root/scripts/gen_data.py" bench --enterprises 300 --findings 40 --seed 11 --out "$work/data0" >/dev/null
 

@@ -3,8 +3,8 @@
 # killed with SIGKILL at seeded random moments; after each kill `ankang db check` passes (every
 # hazard's status matches its events) and the events and the hazards in rectification are exactly
 # those before or those after a complete run.
-# Usage: crash_rectify_plan.sh ANKANG_BIN. Env: CRASH_TRIALS (default 5), CRASH_SEED (default 1),
-# CRASH_FINDINGS (hazards loaded, default 20000).
+# Usage: crash_rectify_plan.sh ANKANG_BIN. Env: ANKANG_KILL_TRIALS (default 5), CRASH_SEED (default 1),
+# CRASH_FINDINGS (hazards loaded, default 6000).
 set -uo pipefail
 ANKANG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -20,7 +20,7 @@ if ! has_command rectify plan || ! has_command hazard import || ! has_command en
   exit 0
 fi
 
-python3 "$root/scripts/gen_data.py" bench --enterprises 300 --findings "${CRASH_FINDINGS:-20000}" --seed 13 \
+python3 "$root/scripts/gen_data.py" bench --enterprises 300 --findings "${CRASH_FINDINGS:-6000}" --seed 13 \
   --out "$work/data" >/dev/null || crash_fail "gen_data.py bench failed"
 base="$work/base.db"
 "$ANKANG" --db "$base" init >/dev/null 2>&1 || crash_fail "init failed"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz/) with clang-14 and runs each for a short time
-# (FUZZ_SMOKE_SECONDS, default 10) over its seed corpus: any crash, sanitizer report or failed
+# (FUZZ_SMOKE_SECONDS, default 4) over its seed corpus: any crash, sanitizer report or failed
 # property fails the test. Without clang-14 and libFuzzer it says why and passes.
 # Usage: fuzz_smoke.sh [ANKANG_BIN] (ignored; the targets are built here).
 set -uo pipefail
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-seconds=${FUZZ_SMOKE_SECONDS:-10}
+seconds=${FUZZ_SMOKE_SECONDS:-4}
 if ! command -v clang++-14 >/dev/null ||
    ! ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
   echo "fuzz_smoke: skipped: clang++-14 or libFuzzer (libfuzzer-14-dev, libclang-rt-14-dev) is not installed"
