@@ -72,7 +72,6 @@ report::PeriodSpec period_spec(const domain::Period& p, domain::Lang lang)
 
 report::Scope resolve_scope(const Context& ctx, store::Database& db, const ScopeOptions& o)
 {
-  store::prepare_for_reports(db);
   report::Scope scope;
   if (!o.sector.empty()) scope.sector = scope.filter.sector = std::string(domain::sectors().parse_or_throw(o.sector));
   if (!o.level.empty()) scope.level = scope.filter.level = std::string(domain::hazard_levels().parse_or_throw(o.level));
@@ -153,7 +152,6 @@ int run_enterprise(Context& ctx, const ReportOptions& o)
 {
   report::parse_format(o.output.format);
   auto db = ctx.open_db();
-  store::prepare_for_reports(db);
   emit(ctx, o, report::build_enterprise(db, o.uscc, report_context(ctx)));
   return 0;
 }

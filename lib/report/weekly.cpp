@@ -340,7 +340,15 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   due.paragraphs.push_back(lang == Lang::zh ? fmt::format("整改期限在{}的待整改、整改中隐患。", dates_text(window, lang))
                                             : fmt::format("Open or rectifying hazards due {}.", dates_text(window, lang)));
   due.empty_note = tr(lang, "无。", "None.");
-  due.table = due_table(store::hazards_due(db, scope.filter, window), p.range.end, lang);
+  due.table = due_table(store::hazards_due(db, scope.filter, window, k_list_limit), p.range.end, lang);
+  // A leader reads the soonest; the whole list is one command away.
+  if (const auto due_count = store::count_hazards_due(db, scope.filter, window); due_count > k_list_limit)
+    due.paragraphs.push_back(lang == Lang::zh
+                                 ? fmt::format("共{}项，以下列出最先到期的{}项；完整清单见 ankang hazard list --due-within。",
+                                               due_count, k_list_limit)
+                                 : fmt::format("{} in all; the {} due soonest are listed; 'ankang hazard list --due-within' "
+                                               "lists them all.",
+                                               due_count, k_list_limit));
   doc.sections.push_back(std::move(due));
 
   doc.sections.push_back(top_enterprises(db, folded.enterprises, lang));

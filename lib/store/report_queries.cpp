@@ -352,17 +352,23 @@ Query overdue_query(const ReportFilter& filter, domain::Date end, std::optional<
   return q;
 }
 
-Query due_query(const ReportFilter& filter, DateRange range)
+// hazard_due holds exactly these rows; without statistics SQLite would pick hazard_report.
+constexpr std::string_view k_due_where = "h.status IN ('open', 'rectifying') AND h.due_on BETWEEN :s AND :e";
+
+Query due_query(const ReportFilter& filter, DateRange range, std::optional<int64_t> limit = std::nullopt)
 {
   Query q;
   q.bind(":s", range.start);
   q.bind(":e", range.end);
-  // hazard_due holds exactly these rows; without statistics SQLite would pick hazard_report.
   std::string sql(k_hazard_columns);
   sql.replace(sql.find("hazard h "), 9, "hazard h INDEXED BY hazard_due ");
-  q.sql = sql + "h.status IN ('open', 'rectifying') AND h.due_on BETWEEN :s AND :e";
+  q.sql = sql + std::string(k_due_where);
   q.sql += filter_sql(filter, q);
   q.sql += " ORDER BY h.due_on, h.no";
+  if (limit) {
+    q.sql += " LIMIT :limit";
+    q.bind(":limit", *limit);
+  }
   return q;
 }
 
@@ -393,7 +399,6 @@ std::string dimension_label(Dimension d)
 
 }  // namespace
 
-void prepare_for_reports(Database& db) { db.sql().exec("PRAGMA mmap_size = 1073741824"); }
 
 std::string region_prefix_of(std::string_view code)
 {
@@ -518,9 +523,21 @@ std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter,
   return run_hazards(db, overdue_query(filter, end, limit));
 }
 
-std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range)
+std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range, std::optional<int64_t> limit)
 {
-  return run_hazards(db, due_query(filter, range));
+  return run_hazards(db, due_query(filter, range, limit));
+}
+
+int64_t count_hazards_due(Database& db, const ReportFilter& filter, DateRange range)
+{
+  Query q;
+  q.bind(":s", range.start);
+  q.bind(":e", range.end);
+  q.sql = fmt::format("SELECT count(*) FROM hazard h INDEXED BY hazard_due WHERE {}", k_due_where);
+  q.sql += filter_sql(filter, q);
+  auto st = prepare(db, q);
+  st.executeStep();
+  return st.getColumn(0).getInt64();
 }
 
 std::vector<HazardRow> unclosed_hazards(Database& db, const ReportFilter& filter)

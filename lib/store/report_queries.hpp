@@ -29,10 +29,6 @@ struct ReportFilter {
   std::string level;          // general | major
 };
 
-// Reports only read: map the file into memory for them (fewer read system calls on large
-// databases). Call once before building a report.
-void prepare_for_reports(Database& db);
-
 // "632200" → "6322", "630000" → "63", "632224" → "632224": a region and its subtree.
 std::string region_prefix_of(std::string_view code);
 
@@ -129,8 +125,12 @@ std::vector<HazardRow> major_hazards_in(Database& db, const ReportFilter& filter
 // Hazards overdue at `end`, most days overdue first; at most `limit` when given.
 std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter, domain::Date end,
                                        std::optional<int64_t> limit = std::nullopt);
-// Open or rectifying hazards whose deadline falls in the range, soonest first.
-std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range);
+// Open or rectifying hazards whose deadline falls in the range, soonest first; at most `limit`
+// when given.
+std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range,
+                                   std::optional<int64_t> limit = std::nullopt);
+// How many hazards hazards_due would list without a limit.
+int64_t count_hazards_due(Database& db, const ReportFilter& filter, DateRange range);
 // Hazards not closed (open, rectifying, submitted), by found date then number.
 std::vector<HazardRow> unclosed_hazards(Database& db, const ReportFilter& filter);
 

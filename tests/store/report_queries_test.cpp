@@ -129,6 +129,18 @@ TEST_CASE("report tables by group, lists and trend", "[report]")
   const auto due = store::hazards_due(db, {}, {k_w38.end + 1, k_w38.end + 7});
   REQUIRE(due.size() == 1);
   CHECK(due[0].no == "YH-2021-000008");
+  CHECK(store::count_hazards_due(db, {}, {k_w38.end + 1, k_w38.end + 7}) == 1);
+  // The weekly report lists the soonest few and counts the rest.
+  const store::DateRange wide{k_w37.start, k_w38.end + 60};
+  const auto all_due = store::hazards_due(db, {}, wide);
+  REQUIRE(all_due.size() >= 2);
+  CHECK(store::count_hazards_due(db, {}, wide) == static_cast<int64_t>(all_due.size()));
+  const auto first_due = store::hazards_due(db, {}, wide, 1);
+  REQUIRE(first_due.size() == 1);
+  CHECK(first_due[0].no == all_due[0].no);
+  store::ReportFilter majors;
+  majors.level = "major";
+  CHECK(store::count_hazards_due(db, majors, wide) < static_cast<int64_t>(all_due.size()));
 
   const auto trend = store::weekly_trend(db, {}, k_w38.end, 8);
   REQUIRE(trend.size() == 8);
