@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <bit>
+#include <charconv>
+#include <iterator>
 #include <deque>
 #include <cstring>
 
@@ -231,16 +233,18 @@ constexpr std::string_view k_event_insert =
 HazardEventId run_event_insert(Stmt& s, const HazardEvent& e)
 {
   const std::string on_date = e.on_date.iso();
-  s.bind(":hazard_id", e.hazard_id.value);
-  s.bind(":kind", e.kind);
-  s.bind(":actor", e.actor);
-  s.bind(":on_date", on_date);
-  s.bind(":at", e.at);
-  if (e.from_status) s.bind(":from_status", domain::code(*e.from_status));
-  if (e.to_status) s.bind(":to_status", domain::code(*e.to_status));
-  s.bind_text_or_null(":fields", e.fields_json);
-  s.bind_text_or_null(":note", e.note);
-  if (e.batch_id) s.bind(":batch_id", e.batch_id->value);
+  // SQLite numbers the parameters in the order of k_event_insert: looked up once, not by name per row.
+  int i = s.index(":hazard_id");
+  s.bind(i++, e.hazard_id.value);
+  s.bind(i++, e.kind);
+  s.bind(i++, e.actor);
+  s.bind(i++, on_date);
+  s.bind(i++, e.at);
+  s.bind_optional(i++, e.from_status ? std::optional(domain::code(*e.from_status)) : std::nullopt);
+  s.bind_optional(i++, e.to_status ? std::optional(domain::code(*e.to_status)) : std::nullopt);
+  s.bind_text_or_null(i++, e.fields_json);
+  s.bind_text_or_null(i++, e.note);
+  s.bind_optional(i++, e.batch_id ? std::optional(e.batch_id->value) : std::nullopt);
   s.run();
   const HazardEventId id{s.last_insert_rowid()};
   s.reset();
@@ -623,7 +627,9 @@ int64_t hazard_dedupe_key(EnterpriseId enterprise, Date found_on, std::string_vi
     }
   };
   const auto separator = [&feed] { feed(std::string_view("\x1f", 1)); };
-  feed(std::to_string(enterprise.value));
+  char id[24];
+  const auto end = std::to_chars(std::begin(id), std::end(id), enterprise.value).ptr;
+  feed(std::string_view(id, static_cast<size_t>(end - id)));
   separator();
   feed(found_on.iso());
   separator();
@@ -728,7 +734,8 @@ namespace {
 
 constexpr std::string_view k_enterprise_ref_select =
     "SELECT e.id, e.uscc, e.name, coalesce(e.region_code, ''), "
-    "coalesce((SELECT sector FROM enterprise_sector s WHERE s.enterprise_id = e.id ORDER BY position LIMIT 1), '') "
+    // position 0 is the primary sector (write_sectors numbers them from 0): a lookup, not a sort per row
+    "coalesce((SELECT sector FROM enterprise_sector s WHERE s.enterprise_id = e.id AND s.position = 0), '') "
     "FROM enterprise e";
 
 EnterpriseRef enterprise_ref_from_row(const Stmt& s)
