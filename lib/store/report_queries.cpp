@@ -310,13 +310,13 @@ std::vector<HazardRow> run_hazards(Database& db, const Query& q)
 
 Query open_major_query(const ReportFilter& filter, domain::Date end)
 {
-  // The ids come from a covering search of hazard_report (level and found_on are among its
-  // columns) and, for the ones closed after `end`, from hazard_closed; whole rows are read for
-  // those listed only. (An OR of the two in one WHERE made SQLite read every open hazard's row.)
+  // The ids come from the partial index of major hazards, hazard_major (status, found_on), and,
+  // for the ones closed after `end`, from hazard_closed; whole rows are read for those listed
+  // only. (An OR of the two in one WHERE made SQLite read every open hazard's row.)
   Query q;
   q.bind(":e", end);
   const std::string where = filter_sql(filter, q, "hz");
-  q.sql = fmt::format("{0}h.id IN (SELECT hz.id FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', "
+  q.sql = fmt::format("{0}h.id IN (SELECT hz.id FROM hazard hz INDEXED BY hazard_major WHERE hz.status IN ('open', "
                       "'rectifying', 'submitted') AND hz.level = 'major' AND hz.found_on <= :e{1} UNION ALL SELECT hz.id "
                       "FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on > :e AND hz.status = 'closed' AND "
                       "hz.level = 'major' AND hz.found_on <= :e{1}) ORDER BY h.due_on IS NULL, h.due_on, h.no",
