@@ -22,11 +22,13 @@ build() {  # build DIR [cmake args…]
 }
 
 status=0
-build build/test
+# Line tables only (-g1): enough for a sanitizer's or debugger's backtrace, and a quarter less
+# compile time than full debug information; the sanitizer build at -O1, as ASan recommends.
+build build/test -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 (cd build/test && ctest --output-on-failure -j "$jobs" --timeout 900) || status=1
 
 if [ $fast = 0 ]; then
-  build build/sanitize -DANKANG_SANITIZE=ON
+  build build/sanitize -DANKANG_SANITIZE=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   # Unit, store and e2e tests under the sanitizers. The kill and concurrency scripts prove process-level
