@@ -672,6 +672,16 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
       if (auto id = writer.find_duplicate(h.enterprise_id, h.found_on, h.location, h.description))
         existing = writer.find_by_id(*id);
     }
+    // A number this import has already written for a different finding (a row without a number
+    // was given it, or two rows give it): not a re-import of that hazard but a clash.
+    if (existing && existing->batch_id == batch.id &&
+        (existing->enterprise_id != h.enterprise_id || existing->found_on != h.found_on ||
+         existing->location != h.location || existing->description != h.description)) {
+      reject(row, RowError{c.no, fmt::format("{} was already given to another finding by an earlier row of this sheet; "
+                                             "give each row its own number, or leave the numbers out",
+                                             existing->no)});
+      continue;
+    }
     if (existing) {
       if (o.on_conflict == OnConflict::skip) {
         ++batch.rows_skipped;
