@@ -46,6 +46,8 @@ TEST_CASE("files: created private, never overwritten, newer schemas refused")
     struct stat st {};
     REQUIRE(::stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
+    CHECK(db.sql().execAndGet("PRAGMA page_size").getInt() == 16384);
+    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
     db.sql().exec("PRAGMA user_version = 999");
   }
   CHECK_THROWS_WITH(store::Database::create(path), Catch::Contains("already exists"));
