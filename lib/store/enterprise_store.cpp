@@ -120,7 +120,8 @@ std::optional<Enterprise> EnterpriseStore::by_id(EnterpriseId id) const {
 }
 
 std::optional<Enterprise> EnterpriseStore::by_uscc(const std::string& uscc) const {
-  auto& q = m_cache.get(std::string(k_select) + "WHERE e.uscc = :uscc");
+  static const std::string sql = std::string(k_select) + "WHERE e.uscc = :uscc";  // built once, not per row
+  auto& q = m_cache.get(sql);
   q.bind(":uscc", uscc);
   std::optional<Enterprise> e;
   if (q.executeStep()) e = row_to_enterprise(q);

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace ankang::store {
@@ -13,22 +14,27 @@ namespace ankang::store {
 class StatementCache {
 public:
   explicit StatementCache(SQLite::Database& db) : m_db(db) {}
-  // The statement for `sql`, prepared on first use; reset, with every parameter NULL.
-  SQLite::Statement& get(const std::string& sql)
+  // The statement for `sql`, prepared on first use; reset, with every parameter NULL. Looked up
+  // by view: a call with a literal allocates nothing once the statement is prepared.
+  SQLite::Statement& get(std::string_view sql)
   {
-    auto& slot = m_statements[sql];
-    if (!slot) {
-      slot = std::make_unique<SQLite::Statement>(m_db, sql);
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+      it = m_statements.emplace(std::string(sql), std::make_unique<SQLite::Statement>(m_db, std::string(sql))).first;
     } else {
-      slot->reset();
-      slot->clearBindings();
+      it->second->reset();
+      it->second->clearBindings();
     }
-    return *slot;
+    return *it->second;
   }
 
 private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
   SQLite::Database& m_db;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>> m_statements;
 };
 
 }  // namespace ankang::store
