@@ -1,6 +1,7 @@
 #include "domain/calendar.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -10,13 +11,6 @@ namespace ankang::domain {
 namespace {
 
 constexpr std::string_view k_import_hint = "add next year's days with 'ankang calendar import FILE' (date,kind,name)";
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::string lower_ascii(std::string_view s)
 {
@@ -205,7 +199,7 @@ Date Calendar::last_workday_of_quarter(Date d) const
 
 RollRule parse_roll_rule(std::string_view text)
 {
-  const auto t = lower_ascii(trim(text));
+  const auto t = lower_ascii(trim_blanks(text));
   if (t == "weekends+holidays" || t == "weekends-and-holidays" || t == "all") return RollRule::weekends_and_holidays;
   if (t == "holidays" || t == "holidays-only") return RollRule::holidays_only;
   throw Error(ErrorKind::usage,
@@ -216,7 +210,7 @@ RollRule parse_roll_rule(std::string_view text)
 
 std::optional<DayKind> parse_day_kind(std::string_view text)
 {
-  const auto t = lower_ascii(trim(text));
+  const auto t = lower_ascii(trim_blanks(text));
   if (t == "off" || t == "休" || t == "休息" || t == "假" || t == "放假" || t == "true" || t == "holiday")
     return DayKind::off;
   if (t == "work" || t == "班" || t == "上班" || t == "调休上班" || t == "false" || t == "workday") return DayKind::work;
@@ -257,7 +251,7 @@ std::vector<Record> split_records(std::string_view text)
           if (c == '\n') ++line;
           field += c;
         }
-      } else if (c == '"' && trim(field).empty()) {
+      } else if (c == '"' && trim_blanks(field).empty()) {
         field.clear();
         in_quotes = true;
       } else if (c == ',') {
@@ -271,7 +265,7 @@ std::vector<Record> split_records(std::string_view text)
       }
     }
     rec.fields.push_back(std::move(field));
-    const bool blank = rec.fields.size() == 1 && trim(rec.fields[0]).empty();
+    const bool blank = rec.fields.size() == 1 && trim_blanks(rec.fields[0]).empty();
     if (!blank) records.push_back(std::move(rec));
   }
   return records;
@@ -290,8 +284,8 @@ CalendarFile parse_calendar_csv(std::string_view text)
     const auto& header = records.front().fields;
     bool is_header = false;
     for (size_t c = 0; c < header.size(); ++c) {
-      const auto h = lower_ascii(trim(header[c]));
-      const std::string original(trim(header[c]));
+      const auto h = lower_ascii(trim_blanks(header[c]));
+      const std::string original(trim_blanks(header[c]));
       if (h == "date" || h == "日期") {
         date_col = c, date_name = original, is_header = true;
       } else if (h == "kind" || h == "isoffday" || h == "type" || h == "类型" || h == "类别") {
@@ -309,7 +303,7 @@ CalendarFile parse_calendar_csv(std::string_view text)
   std::unordered_map<int32_t, size_t> seen;
   for (size_t r = first; r < records.size(); ++r) {
     const auto& rec = records[r];
-    const auto field = [&](size_t c) { return c < rec.fields.size() ? std::string(trim(rec.fields[c])) : std::string(); };
+    const auto field = [&](size_t c) { return c < rec.fields.size() ? std::string(trim_blanks(rec.fields[c])) : std::string(); };
     const auto date_text = field(date_col);
     const auto kind_text = field(kind_col);
     bool ok = true;

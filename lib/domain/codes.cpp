@@ -1,6 +1,7 @@
 #include "domain/codes.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -19,13 +20,6 @@ bool iequals(std::string_view a, std::string_view b)
     if (x != y) return false;
   }
   return true;
-}
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 constexpr std::array k_levels{
@@ -105,7 +99,7 @@ constexpr CodeSet k_kind_set{"inspection kind", k_inspection_kinds};
 
 std::optional<std::string_view> CodeSet::parse(std::string_view input) const
 {
-  input = trim(input);
+  input = trim_blanks(input);
   if (input.empty()) return std::nullopt;
   for (const auto& e : m_entries)
     if (iequals(input, e.code) || input == e.zh || iequals(input, e.en)) return e.code;

@@ -1,6 +1,7 @@
 #include "domain/date.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <array>
 #include <fmt/format.h>
@@ -21,13 +22,6 @@ chr::year_month_day to_ymd(int32_t days)
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // Reads 1..max_len digits; returns false if none.
 bool read_number(std::string_view& s, unsigned max_len, int& value)
@@ -56,7 +50,7 @@ bool is_time_suffix(std::string_view s)
   if (s.empty()) return true;
   if (s.front() != ' ' && s.front() != 'T') return false;
   s.remove_prefix(1);
-  s = trim(s);
+  s = trim_blanks(s);
   int h = 0, m = 0;
   if (!read_number(s, 2, h) || !consume(s, ":") || !read_number(s, 2, m)) return false;
   if (h > 23 || m > 59) return false;
@@ -144,7 +138,7 @@ Date last_day_of_month(int year, unsigned month)
 
 std::optional<Date> try_parse_date(std::string_view text, std::string& why)
 {
-  std::string_view s = trim(text);
+  std::string_view s = trim_blanks(text);
   const std::string_view expected = "expected a date such as 2021-08-14, 2021/8/14, 2021年8月14日 or 20210814";
   if (s.empty()) {
     why = "the date is empty";

@@ -1,6 +1,7 @@
 #include "domain/deadline.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 #include <optional>
@@ -14,13 +15,6 @@ constexpr std::string_view k_deadline_forms =
     "rolled past days off), eow, eom or eoq (last working day of the week, month, quarter)";
 constexpr std::string_view k_window_forms = "expected 7d (calendar days) or 5wd (working days)";
 constexpr int k_max_count = 3660;
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::string lower_ascii(std::string_view s)
 {
@@ -39,7 +33,7 @@ struct Count {
 // throws when it is but the number is out of range.
 std::optional<Count> parse_count(std::string_view text, bool allow_zero, std::string_view forms, std::string_view what)
 {
-  std::string s = lower_ascii(trim(text));
+  std::string s = lower_ascii(trim_blanks(text));
   std::string_view v = s;
   if (!v.empty() && v.front() == '+') v.remove_prefix(1);
   size_t digits = 0;
@@ -81,7 +75,7 @@ std::string DeadlineSpec::text() const
 
 DeadlineSpec parse_deadline(std::string_view text)
 {
-  const auto t = trim(text);
+  const auto t = trim_blanks(text);
   if (t.empty()) throw Error(ErrorKind::invalid_input, "the deadline is empty", std::string(k_deadline_forms));
   const auto l = lower_ascii(t);
   DeadlineSpec spec;
@@ -144,7 +138,7 @@ Date resolve(const DeadlineSpec& spec, Date base, const Calendar& calendar, Roll
 
 Date parse_window(std::string_view text, Date today, const Calendar& calendar)
 {
-  const auto t = trim(text);
+  const auto t = trim_blanks(text);
   if (t.empty()) throw Error(ErrorKind::invalid_input, "the window is empty", std::string(k_window_forms));
   const auto c = parse_count(t, true, k_window_forms, "window");
   if (!c) throw Error(ErrorKind::invalid_input, fmt::format("{} is not a window", quote_value(text)), std::string(k_window_forms));

@@ -1,6 +1,7 @@
 #include "domain/money.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 #include <limits>
@@ -8,13 +9,6 @@
 namespace ankang::domain {
 
 namespace {
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool strip_suffix(std::string_view& s, std::string_view suffix)
 {
@@ -34,7 +28,7 @@ bool strip_prefix(std::string_view& s, std::string_view prefix)
 
 std::optional<Money> try_parse_money(std::string_view text, MoneyUnit unit, std::string& why)
 {
-  std::string_view s = trim(text);
+  std::string_view s = trim_blanks(text);
   if (s.empty()) {
     why = "the amount is empty";
     return std::nullopt;
@@ -46,7 +40,7 @@ std::optional<Money> try_parse_money(std::string_view text, MoneyUnit unit, std:
   strip_prefix(s, "¥") || strip_prefix(s, "￥");
   strip_suffix(s, "元");
   if (strip_suffix(s, "万")) unit = MoneyUnit::wan_yuan;
-  s = trim(s);
+  s = trim_blanks(s);
   // Integer part (digits, optional thousands separators) and up to 6 decimals, in units.
   int64_t whole = 0;
   int64_t frac = 0;

@@ -1,6 +1,7 @@
 #include "domain/period.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 #include <optional>
@@ -13,13 +14,6 @@ constexpr std::string_view k_forms =
     "expected 2021-W35 (ISO week), 2021-08, 2021Q3 (or 2021-Q3), 2021, 2021-08-01..2021-08-31, this-week, last-week, "
     "this-month, last-month, this-quarter, last-quarter, this-year, last-year, 本周, 上周, 本月, 上月, 本季度, 上季度, "
     "本年, 今年, 去年";
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -205,13 +199,13 @@ std::string Period::label(Lang lang) const
 
 Period parse_period(std::string_view text, Date today)
 {
-  const std::string_view t = trim(text);
+  const std::string_view t = trim_blanks(text);
   if (t.empty()) fail(text, "the period is empty");
   if (auto p = parse_relative(t, today)) return *p;
 
   if (const auto dots = t.find(".."); dots != std::string_view::npos) {
-    const auto left = trim(t.substr(0, dots));
-    const auto right = trim(t.substr(dots + 2));
+    const auto left = trim_blanks(t.substr(0, dots));
+    const auto right = trim_blanks(t.substr(dots + 2));
     std::string why;
     const auto a = try_parse_date(left, why);
     if (!a) fail(text, fmt::format("{} is not a date: {}", quote_value(left), why));

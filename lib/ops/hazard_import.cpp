@@ -11,6 +11,7 @@
 #include "store/hazard_store.hpp"
 #include "store/inspection_store.hpp"
 #include "store/region_store.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -138,14 +139,6 @@ private:
   StringMap<int64_t> m_by_name;
 };
 
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // A yes/no cell: yes, no, 是, 否, 1, 0, true, false.
 std::optional<bool> parse_flag(std::string_view text)
 {
@@ -221,7 +214,7 @@ public:
   }
 
 private:
-  std::string_view get(size_t field) const { return m_sheet.has(field) ? trim(m_row->get(field)) : std::string_view(); }
+  std::string_view get(size_t field) const { return m_sheet.has(field) ? trim_blanks(m_row->get(field)) : std::string_view(); }
 
   void assign(std::string& out, size_t field) const
   {
@@ -405,7 +398,7 @@ public:
       return RowError{m_c.uscc, fmt::format("{} needs its region, and the sheet has no region column (所属地区, 行政区划 "
                                             "or 区县; or --map 列名=region)",
                                             k_why)};
-    const auto region_text = trim(row.get(m_c.region));
+    const auto region_text = trim_blanks(row.get(m_c.region));
     if (region_text.empty())
       return RowError{m_c.region,
                       fmt::format("{} needs its region: a county such as 刚察县, or a 6-digit code", k_why)};
@@ -414,7 +407,7 @@ public:
     if (!region) return RowError{m_c.region, fmt::format("unknown region: {}", regions.valid_hint(region_text))};
     std::string sector = "other";  // a sector the row does not name, or names wrongly (read() reports that)
     if (m_sheet.has(m_c.sector))
-      if (auto code = domain::sectors().parse(trim(row.get(m_c.sector)))) sector.assign(*code);
+      if (auto code = domain::sectors().parse(trim_blanks(row.get(m_c.sector)))) sector.assign(*code);
     m_ref = store::EnterpriseRef{{}, uscc, std::string(name), region->code, sector};
     return std::nullopt;
   }
@@ -522,7 +515,7 @@ private:
 
 std::optional<LedgerStatus> parse_ledger_status(std::string_view word)
 {
-  word = trim(word);
+  word = trim_blanks(word);
   for (std::string_view w : {"已现场处理", "即查即改", "现场整改", "立查立改", "当场整改", "现场已整改", "on_spot", "on-spot"})
     if (word == w) return LedgerStatus{HazardStatus::closed, true};
   if (auto code = domain::hazard_statuses().parse(word)) return LedgerStatus{*domain::status_from_code(*code), false};
@@ -616,8 +609,8 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     }
 
     // The enterprise: by USCC when given, else by exact name.
-    const auto uscc_text = sheet.has(c.uscc) ? trim(row.get(c.uscc)) : std::string_view();
-    const auto name_text = sheet.has(c.enterprise) ? trim(row.get(c.enterprise)) : std::string_view();
+    const auto uscc_text = sheet.has(c.uscc) ? trim_blanks(row.get(c.uscc)) : std::string_view();
+    const auto name_text = sheet.has(c.enterprise) ? trim_blanks(row.get(c.enterprise)) : std::string_view();
     const store::EnterpriseRef* enterprise = nullptr;
     if (!uscc_text.empty()) {
       std::string why;
@@ -724,7 +717,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         inspection.enterprise_id = h.enterprise_id;
         inspection.date = h.found_on;
         inspection.kind = "routine";
-        if (sheet.has(c.kind) && !trim(row.get(c.kind)).empty()) {
+        if (sheet.has(c.kind) && !trim_blanks(row.get(c.kind)).empty()) {
           const auto kind = domain::inspection_kinds().parse(row.get(c.kind));
           if (!kind) {
             reject(row, RowError{c.kind, fmt::format("not an inspection kind: expected one of {}",
@@ -733,7 +726,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
           }
           inspection.kind.assign(*kind);
         }
-        const auto body = sheet.has(c.body) ? trim(row.get(c.body)) : std::string_view();
+        const auto body = sheet.has(c.body) ? trim_blanks(row.get(c.body)) : std::string_view();
         inspection.body.assign(body.data() ? body.data() : "", body.size());
         inspection.inspectors = h.found_by;
         inspection.batch_id = batch.id;

@@ -6,6 +6,7 @@
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "store/calendar_store.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -15,14 +16,6 @@ namespace {
 
 using domain::Date;
 using store::Hazard;
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // A coded option's value: the stored code, or an error naming the option and the valid values.
 std::string parse_code(const domain::CodeSet& set, std::string_view option, std::string_view text)
@@ -47,7 +40,7 @@ domain::Money parse_funds(std::string_view option, std::string_view text)
 
 void require_description(const Hazard& h, std::string_view option)
 {
-  if (trim(h.description).empty())
+  if (trim_blanks(h.description).empty())
     throw Error(ErrorKind::invalid_input, fmt::format("{}: the description is empty", option),
                 "say what was found, e.g. --desc '配电箱未接地'");
 }
@@ -76,14 +69,14 @@ std::vector<std::string_view> missing_five_items(const Hazard& h)
 
 std::string missing_basis_reason(const Hazard& h)
 {
-  if (h.level == domain::HazardLevel::major && trim(h.basis).empty())
+  if (h.level == domain::HazardLevel::major && trim_blanks(h.basis).empty())
     return "a major hazard (重大隐患) needs its basis (判定依据)";
   return {};
 }
 
 store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view text)
 {
-  const std::string_view key = trim(text);
+  const std::string_view key = trim_blanks(text);
   std::string why;
   const auto uscc = domain::try_normalize_uscc(key, why);
   auto found = store::find_enterprise_refs(db, uscc ? std::string_view(*uscc) : key, key);
@@ -110,30 +103,30 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
     throw Error(ErrorKind::invalid_input,
                 fmt::format("--found: {} is after the business date {}", h.found_on.iso(), actor.on.iso()),
                 "a hazard cannot be found in the future; check --found and --on");
-  h.found_by = std::string(trim(in.found_by));
-  h.location = std::string(trim(in.location));
-  h.description = std::string(trim(in.description));
+  h.found_by = std::string(trim_blanks(in.found_by));
+  h.location = std::string(trim_blanks(in.location));
+  h.description = std::string(trim_blanks(in.description));
   require_description(h, "--desc");
-  if (!trim(in.category).empty()) h.category = parse_code(domain::hazard_categories(), "--category", in.category);
-  h.level = trim(in.level).empty() ? domain::HazardLevel::general : parse_level("--level", in.level);
-  h.basis = std::string(trim(in.basis));
+  if (!trim_blanks(in.category).empty()) h.category = parse_code(domain::hazard_categories(), "--category", in.category);
+  h.level = trim_blanks(in.level).empty() ? domain::HazardLevel::general : parse_level("--level", in.level);
+  h.basis = std::string(trim_blanks(in.basis));
   h.stop_production =
-      trim(in.stop_production).empty() ? "none" : parse_code(domain::stop_production_kinds(), "--stop-production", in.stop_production);
-  if (!trim(in.sector).empty()) h.sector = parse_code(domain::sectors(), "--sector", in.sector);
+      trim_blanks(in.stop_production).empty() ? "none" : parse_code(domain::stop_production_kinds(), "--stop-production", in.stop_production);
+  if (!trim_blanks(in.sector).empty()) h.sector = parse_code(domain::sectors(), "--sector", in.sector);
   else if (!enterprise.primary_sector.empty()) h.sector = enterprise.primary_sector;
   else
     throw Error(ErrorKind::invalid_input,
                 fmt::format("enterprise {} ({}) has no sector, so the hazard's sector is unknown", enterprise.name, enterprise.uscc),
                 "pass --sector, e.g. --sector coal");
-  if (!trim(in.inspection).empty()) {
-    const auto insp = store::find_inspection(db, trim(in.inspection));
+  if (!trim_blanks(in.inspection).empty()) {
+    const auto insp = store::find_inspection(db, trim_blanks(in.inspection));
     if (insp.enterprise_id != enterprise.id)
       throw Error(ErrorKind::invalid_input,
                   fmt::format("--inspection: inspection {} was at another enterprise, not {}", insp.id.value, enterprise.name));
     h.inspection_id = insp.id;
   }
-  if (!trim(in.deadline).empty()) {
-    const auto spec = domain::parse_deadline(trim(in.deadline));
+  if (!trim_blanks(in.deadline).empty()) {
+    const auto spec = domain::parse_deadline(trim_blanks(in.deadline));
     if (spec.is_relative()) {
       const auto calendar = store::load_calendar(db.sql());
       h.due_on = domain::resolve(spec, h.found_on, calendar);
@@ -144,13 +137,13 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
       throw Error(ErrorKind::invalid_input,
                   fmt::format("--deadline: {} is before the day the hazard was found ({})", h.due_on->iso(), h.found_on.iso()));
   }
-  h.owner = std::string(trim(in.owner));
-  h.owner_dept = std::string(trim(in.owner_dept));
-  h.measures = std::string(trim(in.measures));
-  if (!trim(in.funds).empty()) h.funds = parse_funds("--funds", trim(in.funds));
-  h.emergency_plan = std::string(trim(in.emergency_plan));
+  h.owner = std::string(trim_blanks(in.owner));
+  h.owner_dept = std::string(trim_blanks(in.owner_dept));
+  h.measures = std::string(trim_blanks(in.measures));
+  if (!trim_blanks(in.funds).empty()) h.funds = parse_funds("--funds", trim_blanks(in.funds));
+  h.emergency_plan = std::string(trim_blanks(in.emergency_plan));
   require_basis(h, "--level major");
-  h.no = trim(in.no).empty() ? store::next_hazard_no(db, h.found_on) : std::string(trim(in.no));
+  h.no = trim_blanks(in.no).empty() ? store::next_hazard_no(db, h.found_on) : std::string(trim_blanks(in.no));
 
   store::insert_hazard(db, h, actor.now);
   store::append_event(db, store::HazardEvent{{}, h.id, "created", actor.user, actor.on, actor.now, std::nullopt,
@@ -164,7 +157,7 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
   store::WriteTransaction tx(db.sql());
   const Hazard before = store::find_hazard(db, id_or_no);
   Hazard h = before;
-  const auto text = [](const std::optional<std::string>& v) { return std::string(trim(*v)); };
+  const auto text = [](const std::optional<std::string>& v) { return std::string(trim_blanks(*v)); };
   if (e.found_on) h.found_on = *e.found_on;
   if (e.found_by) h.found_by = text(e.found_by);
   if (e.location) h.location = text(e.location);
@@ -172,7 +165,7 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
     h.description = text(e.description);
     require_description(h, "--desc");
   }
-  if (e.category) h.category = trim(*e.category).empty() ? "" : parse_code(domain::hazard_categories(), "--category", *e.category);
+  if (e.category) h.category = trim_blanks(*e.category).empty() ? "" : parse_code(domain::hazard_categories(), "--category", *e.category);
   if (e.level) h.level = parse_level("--level", *e.level);
   if (e.basis) h.basis = text(e.basis);
   if (e.stop_production) h.stop_production = parse_code(domain::stop_production_kinds(), "--stop-production", *e.stop_production);
@@ -181,8 +174,8 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
   if (e.owner_dept) h.owner_dept = text(e.owner_dept);
   if (e.measures) h.measures = text(e.measures);
   if (e.funds) {
-    if (trim(*e.funds).empty()) h.funds.reset();
-    else h.funds = parse_funds("--funds", trim(*e.funds));
+    if (trim_blanks(*e.funds).empty()) h.funds.reset();
+    else h.funds = parse_funds("--funds", trim_blanks(*e.funds));
   }
   if (e.emergency_plan) h.emergency_plan = text(e.emergency_plan);
   if (h.found_on > actor.on)

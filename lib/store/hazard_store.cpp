@@ -3,6 +3,7 @@
 #include "store/uuid.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
@@ -166,14 +167,6 @@ void bind_hazard(Stmt& s, const Hazard& h, std::string_view now, DateTexts& text
   if (h.batch_id) s.bind(i++, h.batch_id->value);
   else s.bind_null(i++);
   s.bind(i++, now);
-}
-
-std::string_view trim(std::string_view s)
-{
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 bool all_digits(std::string_view s)
@@ -492,7 +485,7 @@ FieldChanges diff_hazards(const Hazard& a, const Hazard& b)
 
 Hazard find_hazard(Database& db, std::string_view id_or_no)
 {
-  const std::string_view key = trim(id_or_no);
+  const std::string_view key = trim_blanks(id_or_no);
   std::optional<Hazard> h;
   if (all_digits(key)) {
     int64_t id = 0;
@@ -633,9 +626,9 @@ int64_t hazard_dedupe_key(EnterpriseId enterprise, Date found_on, std::string_vi
   separator();
   feed(found_on.iso());
   separator();
-  feed(trim(location));
+  feed(trim_blanks(location));
   separator();
-  feed(trim(description));
+  feed(trim_blanks(description));
   // The day found in the high half: an import (sheets run by date) inserts its keys next to each
   // other at the end of the hazard_dedupe index, not on a random page of it; the low half is the
   // hash's best-mixed 32 bits, and the lookup compares every field anyway.
