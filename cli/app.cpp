@@ -11,6 +11,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <ctime>
 
@@ -25,13 +27,14 @@ domain::Date today_in_china(std::time_t now)
   return domain::Date::from_days(static_cast<int32_t>(shifted / 86400));
 }
 
+// Computed from the day number, not with gmtime_r: glibc reads /etc/localtime for that, which a
+// one-shot command does not need.
 std::string utc_timestamp(std::time_t now)
 {
-  std::tm tm {};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  const auto day = static_cast<int32_t>(now >= 0 ? now / 86400 : (now - 86399) / 86400);
+  const auto second = static_cast<int>(now - std::time_t{day} * 86400);
+  return fmt::format("{}T{:02d}:{:02d}:{:02d}Z", domain::Date::from_days(day).iso(), second / 3600, second / 60 % 60,
+                     second % 60);
 }
 
 std::string login_name()
@@ -71,9 +74,50 @@ void resolve_globals(Context& ctx)
   ctx.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
 }
 
+// The group argv names, when it can tell: the first word after the global options (and their
+// values). Empty when there is none, e.g. `ankang --help`.
+std::string_view named_group(int argc, char** argv)
+{
+  constexpr std::array<std::string_view, 5> k_with_value{"--db", "--today", "--as-of", "--user", "--lang"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "-q" || word == "--quiet") continue;
+    if (word.starts_with("--") && word.find('=') == std::string_view::npos &&
+        std::find(k_with_value.begin(), k_with_value.end(), word) != k_with_value.end()) {
+      ++i;  // its value
+      continue;
+    }
+    if (word.starts_with("--") && word.find('=') != std::string_view::npos &&
+        std::find(k_with_value.begin(), k_with_value.end(), word.substr(0, word.find('='))) != k_with_value.end())
+      continue;
+    if (word.starts_with("-")) return {};
+    for (const auto& group : command_groups())
+      if (word == group.name) return word;
+    return {};
+  }
+  return {};
+}
+
+// Thrown when the parser enters a group that was left empty (named_group guessed wrong): the
+// run starts again with every group built.
+struct EveryGroupNeeded {};
+
+int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group);
+
 }  // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err)
+{
+  try {
+    return run_with(argc, argv, out, err, false);
+  } catch (const EveryGroupNeeded&) {
+    return run_with(argc, argv, out, err, true);
+  }
+}
+
+namespace {
+
+int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group)
 {
   Context ctx(out, err);
   CLI::App app{"ankang: hazard investigation and remediation (隐患排查治理) from the command line", "ankang"};
@@ -94,13 +138,19 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
              "  ankang report weekly --period last-week -o weekly.md\n"
              "Run 'ankang COMMAND --help' for a command's options, 'ankang help exit-codes' for exit codes.");
 
+  // Building every command's options took a tenth of a one-shot command's time: only the group
+  // argv names is built; the others keep their name and description for the help listing.
+  const std::string_view named = every_group ? std::string_view() : named_group(argc, argv);
   for (const auto& group : command_groups()) {
     CLI::App* sub = app.add_subcommand(group.name, group.description);
-    group.add(*sub, ctx);
+    if (every_group || named == group.name) group.add(*sub, ctx);
+    else sub->preparse_callback([](std::size_t) { throw EveryGroupNeeded{}; });
   }
 
   try {
     app.parse(argc, argv);
+  } catch (const EveryGroupNeeded&) {
+    throw;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e, out, err);
   } catch (const CLI::CallForAllHelp& e) {
@@ -139,5 +189,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
     return k_exit_failure;
   }
 }
+
+}  // namespace
 
 }  // namespace ankang::cli
