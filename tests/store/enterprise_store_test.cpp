@@ -56,6 +56,12 @@ TEST_CASE("enterprises are added normalised and read back", "[enterprise]") {
   CHECK(back.risk_level == "red");
   CHECK(back.has_union == true);
   CHECK(back.uuid.size() == 36);
+  // A random (version 4, variant 10) UUID from getrandom.
+  CHECK(back.uuid[8] == '-');
+  CHECK(back.uuid[14] == '4');
+  CHECK(std::string_view("89ab").find(back.uuid[19]) != std::string_view::npos);
+  CHECK(back.uuid.find_first_not_of("0123456789abcdef-") == std::string::npos);
+  CHECK(back.uuid.substr(24) != "000000000000");
   CHECK(ops::find_enterprise(db.sql(), "1").uscc == back.uscc);
   CHECK_THROWS_WITH(ops::add_enterprise(db, k_coal_mine, "t"),
                     "credit code 91632224MA7A1B2C3L is already registered: enterprise 1 刚察县青湖煤业有限公司");
