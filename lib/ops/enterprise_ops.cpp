@@ -315,6 +315,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
                                           const EnterpriseImportOptions& options) {
   EnterpriseImportResult result;
   io::CsvReader reader(path, options.encoding);
+  reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
   io::Sheet sheet(reader, k_fields, options.sheet);
   store::WriteTransaction tx(db.sql());
   store::EnterpriseStore es(db.sql());
@@ -330,6 +331,12 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
     ++result.rows;
     if (options.progress && result.rows % 4096 == 0)
       options.progress(reader.bytes_read(), reader.file_size(), static_cast<uint64_t>(result.rows));
+    if (!row.malformed().empty()) {  // its cells are not the sheet's columns: keep its text as it is
+      ++result.rejected;
+      result.errors.push_back(sheet.describe(row, row.malformed()));
+      if (rejects) rejects->add_raw(row.line(), row.raw(), row.malformed());
+      continue;
+    }
     if (auto problem = sheet.cell_problem(row)) {
       ++result.rejected;
       result.errors.push_back(sheet.describe(row, *problem));

@@ -101,7 +101,8 @@ struct EnterpriseImportResult {
 };
 
 // Imports enterprises from a CSV sheet in one transaction. With errors and without
-// skip_invalid nothing is written (result.errors says why; written = false).
+// skip_invalid nothing is written (result.errors says why; written = false). A record that is
+// not proper CSV (a wrong number of fields, a stray or unterminated quote) is a bad row too.
 EnterpriseImportResult import_enterprises(store::Database& db, const std::string& path,
                                           const EnterpriseImportOptions& options);
 
