@@ -238,6 +238,7 @@ bool CsvReader::next(Record& record) {
   if (!record.malformed.empty()) {
     record.malformed.clear();
     record.raw.clear();
+    record.malformed_field = 0;
   }
   m_spans.clear();
   m_begin = m_pos;
@@ -293,8 +294,9 @@ bool CsvReader::next(Record& record) {
       }
       if (!closed) {  // the rest of the file is this field: nothing is left to read on from
         bad = true;
+        record.malformed_field = m_spans.size() / 2 + 1;
         record.malformed = fmt::format("field {}: unterminated quote: the quoted field {}is never closed",
-                                       m_spans.size() / 2 + 1,
+                                       record.malformed_field,
                                        open_line != record.line ? fmt::format("on line {} ", open_line) : "");
         m_tail.assign(1, '"');
         append_quoted_text(m_tail, std::string_view(data + start, w - start));
@@ -309,6 +311,7 @@ bool CsvReader::next(Record& record) {
         if (!m_recover)
           fail(m_line, fmt::format("field {}: stray quote: a quote inside a quoted field must be doubled (\"\")", field));
         bad = true;
+        record.malformed_field = field;
         record.malformed =
             fmt::format("field {}: stray quote{}: a quote inside a quoted field must be doubled (\"\")", field,
                         m_line != record.line ? fmt::format(" on line {}", m_line) : "");

@@ -34,6 +34,9 @@ struct Record {
   // from a stray quote on the rest of the line as it is). Empty for a proper record.
   std::string malformed;
   std::string raw;
+  // The field (1-based) a stray or unterminated quote is in, when `malformed` starts with
+  // "field N: "; 0 otherwise. A sheet names the column instead.
+  size_t malformed_field = 0;
 
   // True for a line with nothing on it, or only commas and blanks.
   bool blank() const;

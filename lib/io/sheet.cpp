@@ -265,6 +265,7 @@ bool Sheet::next(SheetRow& row) {
         first = c;
         break;
       }
+    if (r.malformed_field > 0) name_malformed_field(row.m_record);
     if (starts_with_total(first)) {
       ++m_total_rows;
       m_notes.push_back(fmt::format("{}:{}: the total row ({}) is skipped", m_reader.path(), r.line, trim_cell(first)));
@@ -273,6 +274,16 @@ bool Sheet::next(SheetRow& row) {
     return true;
   }
   return false;
+}
+
+void Sheet::name_malformed_field(Record& r) const {
+  // "field 4: stray quote …" → "column '隐患描述': stray quote …", as other row errors name it.
+  const size_t col = r.malformed_field - 1;
+  const auto prefix = fmt::format("field {}", r.malformed_field);
+  if (col >= m_header.size() || !r.malformed.starts_with(prefix)) return;
+  const std::string_view name = trim_cell(m_header[col]);
+  if (name.empty()) return;
+  r.malformed = fmt::format("column '{}'{}", name, std::string_view(r.malformed).substr(prefix.size()));
 }
 
 size_t Sheet::field(std::string_view key) const {

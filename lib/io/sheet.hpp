@@ -38,8 +38,9 @@ class SheetRow {
   std::string_view get(size_t field) const;
   // The row's cells as they are in the file (for a rejects file).
   const std::vector<std::string_view>& cells() const { return m_record.fields; }
-  // When the reader recovers from malformed CSV: why the row is not proper CSV, else empty;
-  // and its text as in the file (cells() are then not the sheet's columns).
+  // When the reader recovers from malformed CSV: why the row is not proper CSV, else empty
+  // (a quote's field named by its header, "column '企业名称': stray quote …"); and its text as in
+  // the file (cells() are then not the sheet's columns).
   std::string_view malformed() const { return m_record.malformed; }
   std::string_view raw() const { return m_record.raw; }
 
@@ -90,6 +91,7 @@ class Sheet {
  private:
   friend class SheetRow;
   std::optional<size_t> match(std::string_view header_cell) const;
+  void name_malformed_field(Record& record) const;
 
   CsvReader& m_reader;
   std::span<const FieldSpec> m_fields;

@@ -178,7 +178,9 @@ TEST_CASE("sheet: with recover_malformed, a malformed row is one more row; above
       ",\n"
       "91632200MA75K3P27R,\"丙\"公司\",3\n"
       "合计,,4,5\n"
-      "91630100MA7N2Q8DX6,丁公司,4\n");
+      "91630100MA7N2Q8DX6,丁公司,4\n"
+      "91630100MA7N2Q8DX6,戊公司,5,\"备\"注\n"
+      "91630100MA7N2Q8DX6,\"己公司,6\n");
   CsvReader reader(f.path);
   reader.recover_malformed(true);
   Sheet sheet(reader, k_fields);
@@ -188,14 +190,21 @@ TEST_CASE("sheet: with recover_malformed, a malformed row is one more row; above
     seen.emplace_back(row.line(), row.malformed().empty() ? std::string(row.get(sheet.field("name")))
                                                           : std::string(row.malformed()) + " | " + std::string(row.raw()));
   // The short blank row and the 合计 row are skipped whatever their width.
-  REQUIRE(seen.size() == 4);
+  REQUIRE(seen.size() == 6);
   CHECK(seen[0] == std::pair<uint64_t, std::string>{2, "甲公司"});
   CHECK(seen[1] == std::pair<uint64_t, std::string>{
                        3, "the record has 2 fields, expected 3 as on line 1 | 91632200MA75K3P27R,乙公司"});
   CHECK(seen[2] == std::pair<uint64_t, std::string>{
-                       5, "field 2: stray quote: a quote inside a quoted field must be doubled (\"\") | "
+                       5, "column '企业名称': stray quote: a quote inside a quoted field must be doubled (\"\") | "
                           "91632200MA75K3P27R,\"丙\"公司\",3"});
   CHECK(seen[3] == std::pair<uint64_t, std::string>{7, "丁公司"});
+  // A field beyond the header has no name: its number it is.
+  CHECK(seen[4] == std::pair<uint64_t, std::string>{
+                       8, "field 4: stray quote: a quote inside a quoted field must be doubled (\"\") | "
+                          "91630100MA7N2Q8DX6,戊公司,5,\"备\"注"});
+  CHECK(seen[5] == std::pair<uint64_t, std::string>{
+                       9, "column '企业名称': unterminated quote: the quoted field is never closed | "
+                          "91630100MA7N2Q8DX6,\"己公司,6\n"});
 
   TempFile bad_title("\"2021\"年台账,,\n统一社会信用代码,企业名称,资金\n");
   CsvReader reader2(bad_title.path);
