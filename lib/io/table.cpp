@@ -116,7 +116,7 @@ public:
     std::string line;
     for (size_t i = 0; i < columns.size(); ++i) {
       if (i) line += ',';
-      line += csv_cell(m_options.for_people ? columns[i].label : columns[i].key, Cell::Type::text);
+      line += csv_cell(m_options.for_people ? columns[i].label : columns[i].key);
     }
     m_out << line << "\r\n";
     m_count = columns.size();
@@ -126,16 +126,17 @@ public:
     std::string line;
     for (size_t i = 0; i < m_count; ++i) {
       if (i) line += ',';
-      if (i < cells.size()) line += csv_cell(cells[i].text, cells[i].type);
+      if (i < cells.size()) line += csv_cell(cells[i].text);
     }
     m_out << line << "\r\n";
   }
   void end() override { m_out.flush(); }
 
 private:
-  std::string csv_cell(std::string_view text, Cell::Type type) const
+  // Whatever the cell's type: a number shown with a unit ("-6.8个百分点") is text to Excel.
+  std::string csv_cell(std::string_view text) const
   {
-    if (m_options.for_people && type == Cell::Type::text && looks_like_formula(text))
+    if (m_options.for_people && looks_like_formula(text) && !is_plain_number(text))
       return csv_quote("'" + std::string(text));
     return csv_quote(text);
   }
@@ -356,6 +357,22 @@ std::string csv_quote(std::string_view s)
   }
   out += '"';
   return out;
+}
+
+bool is_plain_number(std::string_view s)
+{
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  const auto digits = [&] {
+    size_t n = 0;
+    while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+    s.remove_prefix(n);
+    return n > 0;
+  };
+  if (!digits()) return false;
+  if (s.empty()) return true;
+  if (s.front() != '.') return false;
+  s.remove_prefix(1);
+  return digits() && s.empty();
 }
 
 bool looks_like_formula(std::string_view s)

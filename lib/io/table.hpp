@@ -48,8 +48,9 @@ struct Table {
 struct WriteOptions {
   bool bom = false;  // UTF-8 byte order mark before CSV, for Excel
   // CSV for people (reports): headers are labels and cells Excel would run as a formula
-  // (=, +, -, @ at the start) get a leading apostrophe. Machine CSV (list, export) keeps raw
-  // text and English keys so that import reads it back.
+  // (=, +, -, @, tab or CR at the start) get a leading apostrophe, unless the whole cell is a
+  // plain number ("+3", "-6", "12.5"). Machine CSV (list, export) keeps raw text and English
+  // keys so that import reads it back.
   bool for_people = false;
 };
 
@@ -73,6 +74,8 @@ std::string json_escape(std::string_view utf8);  // with the surrounding quotes
 std::string markdown_escape(std::string_view text);
 std::string csv_quote(std::string_view text);
 bool looks_like_formula(std::string_view text);
+// An optional sign, digits, and optionally '.' and digits: "+3", "-6.8", "12".
+bool is_plain_number(std::string_view text);
 // Text for one line of a terminal: line breaks and tabs become spaces, other control characters
 // (a terminal escape sequence would act on the screen) show as \xNN, invalid bytes as U+FFFD.
 std::string single_line(std::string_view text);

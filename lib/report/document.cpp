@@ -14,7 +14,8 @@ io::Row human_row(const std::vector<Value>& values)
   row.reserve(values.size());
   for (const auto& v : values) {
     io::Cell c(v.human());
-    // Numbers are ours, never formulas: "+3" stays "+3". Text from the data is neutralised.
+    // Numbers keep their type. Whatever the type, the CSV writer leaves a plain number ("+3") as
+    // it is and neutralises any other cell that starts like a formula, "-6.8个百分点" too.
     if (v.machine.type == io::Cell::Type::number) c.type = io::Cell::Type::number;
     row.push_back(std::move(c));
   }

@@ -51,6 +51,40 @@ TEST_CASE("CSV quotes per RFC 4180 and neutralises formulas only for people")
         "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,3\r\n");
 }
 
+TEST_CASE("CSV for people neutralises every cell that starts like a formula unless it is a plain number")
+{
+  Table t;
+  t.columns = {{"a", "a"}, {"b", "b"}, {"c", "c"}, {"d", "d"}};
+  // A number shown with a unit ("-6.8个百分点" of a report's change column) is text to Excel.
+  t.rows.push_back({Cell::number_text("-6.8"), Cell::number_text("+3"), Cell("12.5"), Cell("-6")});
+  t.rows.push_back({Cell("-6.8个百分点"), Cell("+33.3 pp"), Cell("@SUM(A1)"), Cell("\tx")});
+  t.rows.push_back({Cell("-"), Cell("+.5"), Cell("-1."), Cell("--1")});
+  auto people = [&](Row shown) {
+    Table u = t;
+    u.rows = {std::move(shown)};
+    for (auto& c : u.rows[0]) c.type = Cell::Type::number;  // the type does not save a cell that is not a number
+    std::ostringstream os;
+    WriteOptions o;
+    o.for_people = true;
+    write_table(u, Format::csv, os, o);
+    return os.str();
+  };
+  std::ostringstream os;
+  WriteOptions o;
+  o.for_people = true;
+  write_table(t, Format::csv, os, o);
+  CHECK(os.str() ==
+        "a,b,c,d\r\n"
+        "-6.8,+3,12.5,-6\r\n"
+        "'-6.8个百分点,'+33.3 pp,'@SUM(A1),'\tx\r\n"
+        "'-,'+.5,'-1.,'--1\r\n");
+  CHECK(people(t.rows[1]) == "a,b,c,d\r\n'-6.8个百分点,'+33.3 pp,'@SUM(A1),'\tx\r\n");
+  // Machine CSV keeps every value as it is.
+  std::ostringstream raw;
+  write_table(t, Format::csv, raw, {});
+  CHECK(raw.str() == "a,b,c,d\r\n-6.8,+3,12.5,-6\r\n-6.8个百分点,+33.3 pp,@SUM(A1),\tx\r\n-,+.5,-1.,--1\r\n");
+}
+
 TEST_CASE("Markdown escapes pipes and newlines")
 {
   CHECK(render(Format::md) ==
