@@ -311,6 +311,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
   opt.dry_run = o.dry_run;
   opt.sheet.column_maps = o.maps;
   opt.sheet.value_maps = o.value_maps;
+  opt.sheet.lang = ctx.lang;
   opt.actor = ctx.user;
   opt.now = ctx.now_utc;
   const auto started = std::chrono::steady_clock::now();
@@ -328,7 +329,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
   const auto r = ops::import_enterprises(db, o.file, opt);
   if (progress_shown) ctx.err << "\r\x1b[K" << std::flush;
 
-  ctx.note(fmt::format("{}: encoding {}", o.file, r.encoding));
+  ctx.note(fmt::format("{}: {} {}", o.file, ctx.tr("编码", "encoding"), r.encoding));
   for (const auto& n : r.notes) ctx.note(one_line(n));
   for (const auto& e : r.errors) ctx.err << one_line(e) << '\n';
   if (!r.errors.empty() && !o.skip_invalid)
@@ -346,7 +347,9 @@ int run_import(Context& ctx, const ImportOptions& o) {
   if (o.dry_run) line += std::string(ctx.tr("（试运行，未写入）", " (dry run: nothing written)"));
   ctx.out << line << '\n';
   if (r.rejected > 0 && !o.rejects.empty() && !o.dry_run)
-    ctx.note(fmt::format("{} rejected {} written to {}", r.rejected, r.rejected == 1 ? "row" : "rows", o.rejects));
+    ctx.note(ctx.lang == domain::Lang::zh
+                 ? fmt::format("被拒绝的 {} 行已写入 {}", r.rejected, o.rejects)
+                 : fmt::format("{} rejected {} written to {}", r.rejected, r.rejected == 1 ? "row" : "rows", o.rejects));
   return r.rejected > 0 ? k_exit_findings : k_exit_ok;
 }
 

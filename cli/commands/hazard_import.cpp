@@ -68,6 +68,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   io_options.encoding = io::parse_encoding(o.encoding);
   io_options.sheet.column_maps = o.maps;
   io_options.sheet.value_maps = o.value_maps;
+  io_options.sheet.lang = ctx.lang;
   io_options.create_missing_enterprises = o.create_missing;
   io_options.skip_invalid = o.skip_invalid;
   io_options.rejects_path = o.rejects;
@@ -124,7 +125,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
                              r.rule_breaks);
   }
   if (o.skip_invalid && b.rows_rejected > 0) {
-    if (!o.rejects.empty()) ctx.note(fmt::format("rejected rows written to {}", o.rejects));
+    if (!o.rejects.empty()) ctx.note(fmt::format("{} {}", ctx.tr("被拒绝的行已写入", "rejected rows written to"), o.rejects));
     return k_exit_findings;
   }
   return k_exit_ok;

@@ -138,7 +138,9 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
       m_fields(fields),
       m_value_maps(fields.size()),
       m_column_of(fields.size(), -1),
-      m_units(fields.size()) {
+      m_units(fields.size()),
+      m_lang(options.lang) {
+  const bool zh = m_lang == domain::Lang::zh;
   std::string keys;
   for (const auto& f : fields) keys += (keys.empty() ? "" : ", ") + std::string(f.key);
   for (const auto& m : options.column_maps) {
@@ -215,10 +217,12 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
                             rec.invalid->offset, rec.invalid->bytes),
                 "save the sheet again as CSV (UTF-8 or GB18030), or name its encoding with --encoding");
   for (auto c : rec.fields) m_header.emplace_back(c);
-  if (!above.empty())
-    m_notes.push_back(above.size() == 1 ? fmt::format("{}:{}: the row above the header is skipped", path, above.front())
-                                        : fmt::format("{}: lines {}-{} above the header are skipped", path,
-                                                      above.front(), above.back()));
+  if (above.size() == 1)
+    m_notes.push_back(zh ? fmt::format("{}:{}: 跳过表头上方的 1 行", path, above.front())
+                         : fmt::format("{}:{}: the row above the header is skipped", path, above.front()));
+  else if (!above.empty())
+    m_notes.push_back(zh ? fmt::format("{}: 跳过表头上方的第 {}-{} 行", path, above.front(), above.back())
+                         : fmt::format("{}: lines {}-{} above the header are skipped", path, above.front(), above.back()));
 
   for (size_t i = 0; i < m_header.size(); ++i) {
     const std::string_view cell = m_header[i];
@@ -229,7 +233,8 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
     if (!f && is_row_number_column(n)) continue;
     if (!f) {
       m_notes.push_back(
-          fmt::format("{}:{}: column {} is not known and is ignored", path, m_header_line, quote_value(trim_cell(cell))));
+          zh ? fmt::format("{}:{}: 列 {} 不认识，已忽略", path, m_header_line, quote_value(trim_cell(cell)))
+             : fmt::format("{}:{}: column {} is not known and is ignored", path, m_header_line, quote_value(trim_cell(cell))));
       continue;
     }
     if (m_column_of[*f] >= 0)
@@ -268,7 +273,9 @@ bool Sheet::next(SheetRow& row) {
     if (r.malformed_field > 0) name_malformed_field(row.m_record);
     if (starts_with_total(first)) {
       ++m_total_rows;
-      m_notes.push_back(fmt::format("{}:{}: the total row ({}) is skipped", m_reader.path(), r.line, trim_cell(first)));
+      m_notes.push_back(m_lang == domain::Lang::zh
+                            ? fmt::format("{}:{}: 跳过合计行（{}）", m_reader.path(), r.line, trim_cell(first))
+                            : fmt::format("{}:{}: the total row ({}) is skipped", m_reader.path(), r.line, trim_cell(first)));
       continue;
     }
     return true;

@@ -2,6 +2,7 @@
 // A sheet as Excel exports it, on top of CsvReader: title rows above the header, the header in
 // Chinese or English with the usual aliases and units in brackets, a 序号 column, blank rows and
 // a 合计 row at the bottom. Shared by the enterprise and hazard imports.
+#include "domain/codes.hpp"
 #include "io/csv_reader.hpp"
 
 #include <cstdint>
@@ -26,6 +27,7 @@ struct FieldSpec {
 struct SheetOptions {
   std::vector<std::string> column_maps;  // "列名=field"
   std::vector<std::string> value_maps;   // "field:原值=值"
+  domain::Lang lang = domain::Lang::zh;  // of the notes (errors are English, as everywhere)
 };
 
 class Sheet;
@@ -82,8 +84,8 @@ class Sheet {
 
   uint64_t header_line() const { return m_header_line; }
   const std::vector<std::string>& header() const { return m_header; }
-  // Notes for the user: title rows skipped, unknown columns ignored, total rows skipped.
-  // Collected as they happen; the caller prints them.
+  // Notes for the user, in SheetOptions::lang: title rows skipped, unknown columns ignored,
+  // total rows skipped. Collected as they happen; the caller prints them.
   const std::vector<std::string>& notes() const { return m_notes; }
   size_t rows_skipped() const { return m_blank_rows + m_total_rows; }
   CsvReader& reader() { return m_reader; }
@@ -102,6 +104,7 @@ class Sheet {
   std::vector<std::string> m_header;
   uint64_t m_header_line = 0;
   std::vector<std::string> m_notes;
+  domain::Lang m_lang = domain::Lang::zh;
   size_t m_blank_rows = 0;
   size_t m_total_rows = 0;
   Record m_pending;  // the rows read while looking for the header

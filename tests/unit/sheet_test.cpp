@@ -53,7 +53,7 @@ TEST_CASE("sheet: title rows, aliases, 序号, units, unknown columns, totals an
       "2,91630100MA7N2Q8DX6,乙公司,3,,一般\n"
       "合 计,,,15.5,,\n");
   CsvReader reader(f.path);
-  Sheet sheet(reader, k_fields, SheetOptions{{}, {"level:C=general"}});
+  Sheet sheet(reader, k_fields, SheetOptions{{}, {"level:C=general"}, ankang::domain::Lang::en});
   CHECK(sheet.header_line() == 3);
   const size_t uscc = sheet.field("uscc"), funds = sheet.field("funds"), level = sheet.field("level");
   CHECK(sheet.unit(funds) == "万元");
@@ -75,6 +75,16 @@ TEST_CASE("sheet: title rows, aliases, 序号, units, unknown columns, totals an
   CHECK(strip(sheet.notes()[0], f.path) == ": lines 1-2 above the header are skipped");
   CHECK(strip(sheet.notes()[1], f.path) == ":3: column '备注' is not known and is ignored");
   CHECK(strip(sheet.notes()[2], f.path) == ":8: the total row (合 计) is skipped");
+
+  // Chinese by default, like every other note.
+  CsvReader reader_zh(f.path);
+  Sheet sheet_zh(reader_zh, k_fields);
+  while (sheet_zh.next(row)) {
+  }
+  REQUIRE(sheet_zh.notes().size() == 3);
+  CHECK(strip(sheet_zh.notes()[0], f.path) == ": 跳过表头上方的第 1-2 行");
+  CHECK(strip(sheet_zh.notes()[1], f.path) == ":3: 列 '备注' 不认识，已忽略");
+  CHECK(strip(sheet_zh.notes()[2], f.path) == ":8: 跳过合计行（合 计）");
 }
 
 TEST_CASE("sheet: --map names a column; English keys work as headers", "[sheet]") {
