@@ -246,53 +246,75 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilt
       }
     }
     const domain::Calendar calendar = store::load_calendar(db.sql());
-    // Many hazards share a finding date and a rule: compute each (date, rule) once.
-    std::unordered_map<uint64_t, Date> resolved;
+    // Many hazards share a finding date and a rule: compute each (date, rule) once, with the
+    // texts its events carry.
+    struct Resolved {
+      Date due_on;
+      std::string due_text;
+      std::string fields_json;
+    };
+    std::unordered_map<uint64_t, Resolved> resolved;
+    std::vector<std::string> notes(rules.size());  // each rule's event note, when first used
     std::optional<store::DeadlineWriter> deadlines;
     std::optional<store::HazardWriter> events;
     if (apply) {
+      store::prepare_bulk_update(db);
       deadlines.emplace(db);
       events.emplace(db);
     }
+    store::HazardEvent e;
+    e.kind = "updated";
+    e.actor = business.actor;
+    e.on_date = business.on;
+    e.at = business.now_utc;
 
     DeadlineFillSummary summary;
     DeadlineFill fill;
-    store::for_each_undated_hazard(db, filter, [&](const store::UndatedHazard& u) {
-      const store::DeadlineRule* rule = rule_for(rules, u.level, u.sector);
-      if (!rule) {
-        ++summary.without_rule;
-        return;
+    // A chunk is read, then written: no read cursor is open on the rows being updated.
+    constexpr int64_t k_chunk = 2048;
+    store::UndatedHazardReader reader(db, filter);
+    for (auto* chunk = &reader.next(k_chunk); !chunk->empty(); chunk = &reader.next(k_chunk)) {
+      for (const store::UndatedHazard& u : *chunk) {
+        const store::DeadlineRule* rule = rule_for(rules, u.level, u.sector);
+        if (!rule) {
+          ++summary.without_rule;
+          continue;
+        }
+        const auto index = static_cast<size_t>(rule - rules.data());
+        const uint64_t key = (static_cast<uint64_t>(index) << 32) | static_cast<uint32_t>(u.found_on.days());
+        auto it = resolved.find(key);
+        if (it == resolved.end()) {
+          Resolved r;
+          r.due_on = domain::resolve(specs[index], u.found_on, calendar);
+          r.due_text = r.due_on.iso();
+          store::FieldChanges changes;
+          changes.add("due_on", std::nullopt, r.due_text);
+          r.fields_json = changes.json();
+          it = resolved.emplace(key, std::move(r)).first;
+        }
+        fill.no = u.no;
+        fill.enterprise = u.enterprise;
+        fill.level = u.level;
+        fill.sector = u.sector;
+        fill.status = u.status;
+        fill.found_on = u.found_on;
+        fill.period = rule->period;
+        fill.due_on = it->second.due_on;
+        if (apply) {
+          deadlines->set_missing_due_on(u.id, it->second.due_text, business.now_utc);
+          // The rule matched the hazard's level, so the note names the rule alone.
+          if (notes[index].empty())
+            notes[index] = fmt::format("deadline rule {}{}: {}", domain::code(rule->level),
+                                       rule->sector.empty() ? "" : "/" + rule->sector, rule->period);
+          e.hazard_id = u.id;
+          e.fields_json = it->second.fields_json;
+          e.note = notes[index];
+          events->append(e);
+        }
+        ++summary.filled;
+        emit(fill);
       }
-      const auto index = static_cast<size_t>(rule - rules.data());
-      const uint64_t key = (static_cast<uint64_t>(index) << 32) | static_cast<uint32_t>(u.found_on.days());
-      auto it = resolved.find(key);
-      if (it == resolved.end()) it = resolved.emplace(key, domain::resolve(specs[index], u.found_on, calendar)).first;
-      fill.no = u.no;
-      fill.enterprise = u.enterprise;
-      fill.level = u.level;
-      fill.sector = u.sector;
-      fill.status = u.status;
-      fill.found_on = u.found_on;
-      fill.period = rule->period;
-      fill.due_on = it->second;
-      if (apply) {
-        deadlines->set_missing_due_on(u.id, fill.due_on, business.now_utc);
-        store::HazardEvent e;
-        e.hazard_id = u.id;
-        e.kind = "updated";
-        e.actor = business.actor;
-        e.on_date = business.on;
-        e.at = business.now_utc;
-        store::FieldChanges changes;
-        changes.add("due_on", std::nullopt, fill.due_on.iso());
-        e.fields_json = changes.json();
-        e.note = fmt::format("deadline rule {}{}: {}", domain::code(u.level), rule->sector.empty() ? "" : "/" + rule->sector,
-                             rule->period);
-        events->append(e);
-      }
-      ++summary.filled;
-      emit(fill);
-    });
+    }
     if (apply) tx.commit();
     return summary;
   } catch (const Error&) {

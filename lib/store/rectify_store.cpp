@@ -133,40 +133,83 @@ std::vector<HazardId> select_hazard_ids(Database& db, const RectifyFilter& filte
   }
 }
 
+namespace {
+
+constexpr std::string_view k_undated_select =
+    "SELECT h.id, h.no, e.name, h.level, h.sector, h.status, h.found_on"
+    " FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id"
+    " WHERE h.due_on IS NULL AND h.status IN ('open', 'rectifying')";
+
+void read_undated(const Stmt& s, UndatedHazard& u)
+{
+  u.id = HazardId{s.int64(0)};
+  u.no = s.str(1);
+  u.enterprise = s.str(2);
+  u.level = stored_level(s, 3);
+  u.sector = s.str(4);
+  u.status = stored_status(s, 5, u.no);
+  u.found_on = stored_date(s, 6, u.no);
+}
+
+}  // namespace
+
 void for_each_undated_hazard(Database& db, const RectifyFilter& filter,
                              const std::function<void(const UndatedHazard&)>& visit)
 {
-  Stmt s(db.sql(),
-         "SELECT h.id, h.no, e.name, h.level, h.sector, h.status, h.found_on"
-         " FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id"
-         " WHERE h.due_on IS NULL AND h.status IN ('open', 'rectifying')" +
-             filter_sql(filter) + " ORDER BY h.id");
+  Stmt s(db.sql(), std::string(k_undated_select) + filter_sql(filter) + " ORDER BY h.id");
   bind_filter(s, filter);
   UndatedHazard u;
   while (s.step()) {
-    u.id = HazardId{s.int64(0)};
-    u.no = s.str(1);
-    u.enterprise = s.str(2);
-    u.level = stored_level(s, 3);
-    u.sector = s.str(4);
-    u.status = stored_status(s, 5, u.no);
-    u.found_on = stored_date(s, 6, u.no);
+    read_undated(s, u);
     visit(u);
   }
 }
 
+UndatedHazardReader::UndatedHazardReader(Database& db, const RectifyFilter& filter)
+    : m_select(db.sql(), std::string(k_undated_select) + filter_sql(filter) + " AND h.id > :after ORDER BY h.id LIMIT :limit"),
+      m_filter(filter)
+{
+}
+
+const std::vector<UndatedHazard>& UndatedHazardReader::next(int64_t limit)
+{
+  m_select.reset();
+  bind_filter(m_select, m_filter);
+  m_select.bind(":after", m_after);
+  m_select.bind(":limit", limit);
+  size_t n = 0;
+  while (m_select.step()) {
+    if (n == m_chunk.size()) m_chunk.emplace_back();
+    read_undated(m_select, m_chunk[n++]);
+  }
+  m_chunk.resize(n);
+  m_select.reset();  // no read cursor stays open while the caller writes
+  if (n > 0) m_after = m_chunk.back().id.value;
+  return m_chunk;
+}
+
+void prepare_bulk_update(Database& db) { db.sql().exec("PRAGMA cache_size = -65536"); }
+
 DeadlineWriter::DeadlineWriter(Database& db)
-    : m_update(db.sql(), "UPDATE hazard SET due_on = :due_on, updated_at = :now WHERE id = :id AND due_on IS NULL")
+    : m_update(db.sql(), "UPDATE hazard SET due_on = :due_on, updated_at = :now WHERE id = :id AND due_on IS NULL"),
+      m_due_on(m_update.index(":due_on")),
+      m_now(m_update.index(":now")),
+      m_id(m_update.index(":id"))
 {
 }
 
 bool DeadlineWriter::set_missing_due_on(HazardId id, domain::Date due_on, std::string_view now)
 {
   const std::string due = due_on.iso();  // bound without a copy: alive until run()
+  return set_missing_due_on(id, std::string_view(due), now);
+}
+
+bool DeadlineWriter::set_missing_due_on(HazardId id, std::string_view due_on, std::string_view now)
+{
   m_update.reset();
-  m_update.bind(":due_on", due);
-  m_update.bind(":now", now);
-  m_update.bind(":id", id.value);
+  m_update.bind(m_due_on, due_on);
+  m_update.bind(m_now, now);
+  m_update.bind(m_id, id.value);
   m_update.run();
   return m_update.changes() == 1;
 }

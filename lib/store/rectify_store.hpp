@@ -46,15 +46,40 @@ struct UndatedHazard {
 void for_each_undated_hazard(Database& db, const RectifyFilter& filter,
                              const std::function<void(const UndatedHazard&)>& visit);
 
+// The same hazards as for_each_undated_hazard, read a chunk at a time so that the caller can
+// update them between chunks: updating rows under a running SELECT (which walks hazard_due, the
+// index the UPDATE changes) made SQLite re-seek its cursor after every row.
+class UndatedHazardReader {
+public:
+  UndatedHazardReader(Database& db, const RectifyFilter& filter);
+  // The next (up to `limit`) hazards after those read before, in id order; empty at the end.
+  // Valid until the next call.
+  const std::vector<UndatedHazard>& next(int64_t limit);
+
+private:
+  Stmt m_select;
+  RectifyFilter m_filter;
+  std::vector<UndatedHazard> m_chunk;
+  int64_t m_after = 0;
+};
+
+// A bigger page cache for one command that changes most of the database in one transaction
+// (`rectify deadline --apply`): with SQLite's 2 MB default, the pages of the hazard indexes it
+// touches at random were spilled to the WAL and read back again and again.
+void prepare_bulk_update(Database& db);
+
 // One prepared UPDATE for setting many deadlines in one transaction.
 class DeadlineWriter {
 public:
   explicit DeadlineWriter(Database& db);
   // Sets due_on where it is still NULL; false when the hazard has a deadline by now.
   bool set_missing_due_on(HazardId id, domain::Date due_on, std::string_view now);
+  // The same with the date already written as text (YYYY-MM-DD).
+  bool set_missing_due_on(HazardId id, std::string_view due_on, std::string_view now);
 
 private:
   Stmt m_update;
+  int m_due_on, m_now, m_id;
 };
 
 // An open or rectifying hazard with a deadline, for `rectify due` and `rectify overdue`.

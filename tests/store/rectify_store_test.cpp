@@ -215,3 +215,60 @@ TEST_CASE("rectify deadline fills missing deadlines from found_on; a dry run wri
   seen.clear();
   CHECK(ops::fill_deadlines(db, {}, business("2021-08-20"), true, collect).filled == 0);
 }
+
+TEST_CASE("undated hazards read a chunk at a time are those of one pass, with rows updated between chunks", "[rectify_store]")
+{
+  auto db = fixture(7);
+  ops::rectify_one(db, "3", plan_request("2021-08-30"), business("2021-08-17"));
+
+  std::vector<std::string> one_pass;
+  store::for_each_undated_hazard(db, {}, [&](const store::UndatedHazard& u) { one_pass.push_back(u.no); });
+  REQUIRE(one_pass.size() == 6);
+
+  // Each chunk is given a deadline before the next is read, as `rectify deadline --apply` does.
+  store::UndatedHazardReader reader(db, {});
+  store::DeadlineWriter writer(db);
+  std::vector<std::string> chunked;
+  for (auto* chunk = &reader.next(4); !chunk->empty(); chunk = &reader.next(4)) {
+    CHECK(chunk->size() <= 4);
+    for (const auto& u : *chunk) {
+      chunked.push_back(u.no);
+      CHECK(u.found_on == d("2021-08-16"));
+      CHECK(u.status == HazardStatus::open);
+      CHECK(writer.set_missing_due_on(u.id, d("2021-09-01"), k_now));
+    }
+  }
+  CHECK(chunked == one_pass);
+  CHECK(store::find_hazard(db, "7").due_on == d("2021-09-01"));
+  CHECK(store::find_hazard(db, "3").due_on == d("2021-08-30"));
+
+  // A filter narrows the chunks as it narrows the pass.
+  auto db2 = fixture(5);
+  store::RectifyFilter coal;
+  coal.sector = "coal";
+  store::UndatedHazardReader coal_reader(db2, coal);
+  std::vector<std::string> coal_nos;
+  for (auto* chunk = &coal_reader.next(1); !chunk->empty(); chunk = &coal_reader.next(1))
+    for (const auto& u : *chunk) coal_nos.push_back(u.no);
+  CHECK(coal_nos == std::vector<std::string>{"YH-2021-000001", "YH-2021-000003", "YH-2021-000005"});
+}
+
+TEST_CASE("rectify deadline --apply over more hazards than one chunk: every hazard once, one event each", "[rectify_store]")
+{
+  auto db = fixture(4100);
+  size_t emitted = 0;
+  const auto summary =
+      ops::fill_deadlines(db, {}, business("2021-08-20"), true, [&](const ops::DeadlineFill&) { ++emitted; });
+  CHECK(summary.filled == 4100);
+  CHECK(emitted == 4100);
+  CHECK(count(db, "hazard_event") == 4100);
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM hazard WHERE due_on IS NULL").getInt64() == 0);
+  CHECK(db.sql().execAndGet("SELECT count(DISTINCT hazard_id) FROM hazard_event").getInt64() == 4100);
+  // Events in hazard order, as the one-pass version wrote them.
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM hazard_event a JOIN hazard_event b ON b.id = a.id + 1 "
+                            "WHERE b.hazard_id < a.hazard_id").getInt64() == 0);
+  const auto events = store::list_events(db, store::find_hazard(db, "4100").id);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].fields_json == R"({"due_on":[null,"2021-08-30"]})");
+  CHECK(events[0].note == "deadline rule general: +10wd");
+}
