@@ -258,7 +258,6 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilt
     std::optional<store::DeadlineWriter> deadlines;
     std::optional<store::HazardWriter> events;
     if (apply) {
-      store::prepare_bulk_update(db);
       deadlines.emplace(db);
       events.emplace(db);
     }

@@ -188,8 +188,6 @@ const std::vector<UndatedHazard>& UndatedHazardReader::next(int64_t limit)
   return m_chunk;
 }
 
-void prepare_bulk_update(Database& db) { db.sql().exec("PRAGMA cache_size = -65536"); }
-
 DeadlineWriter::DeadlineWriter(Database& db)
     : m_update(db.sql(), "UPDATE hazard SET due_on = :due_on, updated_at = :now WHERE id = :id AND due_on IS NULL"),
       m_due_on(m_update.index(":due_on")),

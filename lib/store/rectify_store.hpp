@@ -63,11 +63,6 @@ private:
   int64_t m_after = 0;
 };
 
-// A bigger page cache for one command that changes most of the database in one transaction
-// (`rectify deadline --apply`): with SQLite's 2 MB default, the pages of the hazard indexes it
-// touches at random were spilled to the WAL and read back again and again.
-void prepare_bulk_update(Database& db);
-
 // One prepared UPDATE for setting many deadlines in one transaction.
 class DeadlineWriter {
 public:
