@@ -5,7 +5,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -405,30 +405,26 @@ std::string CsvReader::sha256() {
   // A pass of its own over the file (in the page cache by then), so that parsing alone stays
   // as fast as it can be; the parser's position is untouched.
   if (!m_sha256.empty()) return m_sha256;
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) {
-    EVP_MD_CTX_free(ctx);
-    throw Error(ErrorKind::io, "cannot compute a SHA-256 digest (OpenSSL)");
-  }
+  sha256_ctx ctx;
+  sha256_init(&ctx);
   std::vector<char> buf(k_block);
   off_t offset = 0;
   for (;;) {
     const ssize_t n = ::pread(m_fd, buf.data(), buf.size(), offset);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      EVP_MD_CTX_free(ctx);
-      throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", m_path, std::strerror(errno)));
-    }
+    if (n < 0) throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", m_path, std::strerror(errno)));
     if (n == 0) break;
-    EVP_DigestUpdate(ctx, buf.data(), static_cast<size_t>(n));
+    sha256_update(&ctx, static_cast<size_t>(n), reinterpret_cast<const uint8_t*>(buf.data()));
     offset += n;
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx, digest, &len);
-  EVP_MD_CTX_free(ctx);
-  m_sha256.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) m_sha256 += fmt::format("{:02x}", digest[i]);
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
+  m_sha256.reserve(2 * SHA256_DIGEST_SIZE);
+  constexpr char k_hex[] = "0123456789abcdef";
+  for (const uint8_t byte : digest) {
+    m_sha256 += k_hex[byte >> 4];
+    m_sha256 += k_hex[byte & 0xf];
+  }
   return m_sha256;
 }
 

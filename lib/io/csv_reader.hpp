@@ -79,7 +79,7 @@ class CsvReader {
   bool had_bom() const { return m_bom; }
   uint64_t bytes_read() const { return m_raw_offset; }
   uint64_t file_size() const { return m_file_size; }
-  // Lower-case hex SHA-256 of the file's bytes (OpenSSL), computed on first call.
+  // Lower-case hex SHA-256 of the file's bytes (nettle), computed on first call.
   std::string sha256();
 
  private:

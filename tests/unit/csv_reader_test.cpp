@@ -2,7 +2,6 @@
 #include "error.hpp"
 #include "io/encoding.hpp"
 
-#include <openssl/evp.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
