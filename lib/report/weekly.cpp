@@ -341,8 +341,10 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
                                             : fmt::format("Open or rectifying hazards due {}.", dates_text(window, lang)));
   due.empty_note = tr(lang, "无。", "None.");
   due.table = due_table(store::hazards_due(db, scope.filter, window, k_list_limit), p.range.end, lang);
-  // A leader reads the soonest; the whole list is one command away.
-  if (const auto due_count = store::count_hazards_due(db, scope.filter, window); due_count > k_list_limit)
+  // A leader reads the soonest; the whole list is one command away. JSON carries the count.
+  const auto due_count = store::count_hazards_due(db, scope.filter, window);
+  doc.meta.push_back({"due_soon_total", Value::count(due_count)});
+  if (due_count > k_list_limit)
     due.paragraphs.push_back(lang == Lang::zh
                                  ? fmt::format("共{}项，以下列出最先到期的{}项；完整清单见 ankang hazard list --due-within。",
                                                due_count, k_list_limit)
