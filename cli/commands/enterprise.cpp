@@ -291,7 +291,7 @@ int run_show(Context& ctx, const std::string& key, const OutputOptions& output) 
 // ---- import -----------------------------------------------------------------------------
 
 struct ImportOptions {
-  std::string file, encoding = "auto", on_conflict = "update", rejects;
+  std::string file, encoding = "auto", on_conflict = "update", rejects, blank = "keep";
   bool skip_invalid = false, dry_run = false;
   std::vector<std::string> maps, value_maps;
 };
@@ -309,6 +309,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
   opt.skip_invalid = o.skip_invalid;
   opt.rejects_path = o.rejects;
   opt.dry_run = o.dry_run;
+  opt.blank_clear = o.blank == "clear";
   opt.sheet.column_maps = o.maps;
   opt.sheet.value_maps = o.value_maps;
   opt.sheet.lang = ctx.lang;
@@ -457,6 +458,11 @@ void add_enterprise_commands(CLI::App& group, Context& ctx) {
   import->add_option("--rejects", imp.rejects, "With --skip-invalid: write the rejected rows and why to FILE")
       ->needs(skip);
   import->add_flag("--dry-run", imp.dry_run, "Check and count, write nothing");
+  import
+      ->add_option("--blank", imp.blank,
+                   "A blank cell of a registered enterprise: keep the stored value (default) or clear it")
+      ->default_str("keep")
+      ->check(CLI::IsMember({"keep", "clear"}));
   import->add_option("--map", imp.maps, "Read column 列名 as field, e.g. --map 单位名称=name (repeatable)");
   import->add_option("--map-value", imp.value_maps,
                      "Read a value as another, e.g. --map-value has_union:已成立=yes (repeatable)");

@@ -20,7 +20,7 @@ struct ImportCliOptions {
   std::string encoding = "auto";
   std::vector<std::string> maps, value_maps;
   bool create_missing = false, skip_invalid = false, dry_run = false, list = false;
-  std::string rejects, on_conflict = "skip", on;
+  std::string rejects, on_conflict = "skip", on, blank = "keep";
   OutputOptions output;
 };
 
@@ -73,6 +73,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   io_options.skip_invalid = o.skip_invalid;
   io_options.rejects_path = o.rejects;
   io_options.dry_run = o.dry_run;
+  io_options.blank_clear = o.blank == "clear";
   io_options.on_conflict = o.on_conflict == "update" ? ops::OnConflict::update
                            : o.on_conflict == "error" ? ops::OnConflict::error
                                                       : ops::OnConflict::skip;
@@ -150,6 +151,10 @@ void add_hazard_import_command(CLI::App& group, Context& ctx)
   cmd->add_flag("--dry-run", o.dry_run, "Check and count everything, write nothing");
   cmd->add_option("--on-conflict", o.on_conflict, "A row already imported: skip (default), update (apply changes as history) or error")
       ->check(CLI::IsMember({"skip", "update", "error"}));
+  cmd->add_option("--blank", o.blank,
+                  "With --on-conflict update, a blank cell: keep the stored value (default) or clear it; a column the "
+                  "sheet lacks never changes anything")
+      ->check(CLI::IsMember({"keep", "clear"}));
   cmd->add_option("--on", o.on, "Business date for the history of updates and voids without a date (default: today)");
   cmd->add_flag("--list", o.list, "List the earlier imports (batches) instead");
   add_output_options(cmd, o.output);

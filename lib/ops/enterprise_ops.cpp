@@ -344,7 +344,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
       continue;
     }
     for (size_t f = 0; f < k_enterprise_field_count; ++f) {
-      if (sheet.has(f))
+      if (sheet.has(f) && (options.blank_clear || !row.get(f).empty()))
         text[f] = std::string(row.get(f));
       else
         text[f].reset();

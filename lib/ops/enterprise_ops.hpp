@@ -78,6 +78,9 @@ struct EnterpriseImportOptions {
   bool skip_invalid = false;
   std::string rejects_path;  // with skip_invalid
   bool dry_run = false;
+  // --blank clear: a blank cell clears the stored value (default: a blank cell keeps it; a
+  // column the sheet does not have never changes anything).
+  bool blank_clear = false;
   io::SheetOptions sheet;
   std::string actor;
   std::string now;

@@ -6,6 +6,7 @@
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "io/csv_reader.hpp"
+#include "ops/import_duplicates.hpp"
 #include "store/calendar_store.hpp"
 #include "store/enterprise_store.hpp"
 #include "store/hazard_store.hpp"
@@ -124,10 +125,16 @@ public:
       if (e.name == name) out += fmt::format("{}{}", out.empty() ? "" : ", ", e.uscc);
     return out;
   }
+  const store::EnterpriseRef* by_id(store::EnterpriseId id) const
+  {
+    const auto it = m_by_id.find(id.value);
+    return it == m_by_id.end() ? nullptr : &m_all[it->second];
+  }
   void add(store::EnterpriseRef e)
   {
     const size_t i = m_all.size();
     m_by_uscc.emplace(e.uscc, i);
+    m_by_id.emplace(e.id.value, i);
     auto [it, inserted] = m_by_name.emplace(e.name, static_cast<int64_t>(i));
     if (!inserted) it->second = -1;  // a name shared by several: only the USCC can tell them apart
     m_all.push_back(std::move(e));
@@ -137,6 +144,7 @@ private:
   std::deque<store::EnterpriseRef> m_all;  // a deque keeps the addresses handed out
   StringMap<size_t> m_by_uscc;
   StringMap<int64_t> m_by_name;
+  std::unordered_map<int64_t, size_t> m_by_id;
 };
 
 // A yes/no cell: yes, no, 是, 否, 1, 0, true, false.
@@ -155,6 +163,11 @@ std::optional<bool> parse_flag(std::string_view text)
 bool has_five_items(const Hazard& h)
 {
   return !h.owner.empty() && !h.measures.empty() && h.funds && h.due_on && !h.emergency_plan.empty();
+}
+
+std::string_view status_label(HazardStatus s)
+{
+  return domain::hazard_statuses().label(domain::code(s), domain::Lang::zh);
 }
 
 // One row's work: validate and convert into `h` (whose strings are reused from row to row),
@@ -211,6 +224,95 @@ public:
     if (h.completed_on && h.verified_on && *h.verified_on < *h.completed_on)
       return RowError{m_c.verified_on, fmt::format("is before the rectification was completed ({})", h.completed_on->iso())};
     return derive_status(h, status);
+  }
+
+  // --on-conflict update (issue 13 points 3 and 4): `stored` with what this row says, into
+  // `out`. A column the sheet lacks never changes a field; a blank cell changes it only with
+  // --blank clear. The status moves only forward along the life cycle (DESIGN §4): a status word
+  // that would take the hazard back is a row error; stage dates that are behind it change nothing.
+  std::optional<RowError> merge(const Hazard& stored, const Hazard& h, const LedgerStatus& s, bool blank_clear,
+                                Hazard& out) const
+  {
+    out = stored;
+    const auto given = [&](size_t field) { return m_sheet.has(field) && (blank_clear || !get(field).empty()); };
+    if (given(m_c.found_on)) out.found_on = h.found_on;
+    if (given(m_c.found_by)) out.found_by = h.found_by;
+    if (given(m_c.location)) out.location = h.location;
+    if (given(m_c.description)) out.description = h.description;
+    if (given(m_c.category)) out.category = h.category;
+    if (given(m_c.level)) out.level = h.level;
+    if (given(m_c.basis)) out.basis = h.basis;
+    if (given(m_c.stop_production)) out.stop_production = h.stop_production;
+    if (m_sheet.has(m_c.sector) && !get(m_c.sector).empty()) out.sector = h.sector;  // never blank
+    if (given(m_c.due_on)) out.due_on = h.due_on;
+    if (given(m_c.owner_dept)) out.owner_dept = h.owner_dept;
+    if (given(m_c.owner)) out.owner = h.owner;
+    if (given(m_c.measures)) out.measures = h.measures;
+    if (given(m_c.funds)) out.funds = h.funds;
+    if (given(m_c.emergency_plan)) out.emergency_plan = h.emergency_plan;
+    if (given(m_c.verified_by)) out.verified_by = h.verified_by;
+    const bool dated = !get(m_c.completed_on).empty() || !get(m_c.verified_on).empty() ||
+                       !get(m_c.closed_on).empty() || !get(m_c.voided_on).empty();
+    const bool worded = !get(m_c.status).empty() || (!get(m_c.on_spot).empty() && s.on_spot);
+    if (out.level == domain::HazardLevel::major && out.basis.empty())
+      return RowError{m_sheet.has(m_c.basis) ? m_c.basis : m_c.level, "a major hazard (重大隐患) needs its basis (判定依据)"};
+
+    HazardStatus target = stored.status;
+    if (worded || dated) target = s.status;
+    if (target == stored.status) {
+      // Same stage: only the dates of the stages it has passed may be filled in or corrected.
+      const auto take = [&](size_t field, std::optional<Date>& to, const std::optional<Date>& from, bool passed) {
+        if (passed && given(field) && from) to = from;
+      };
+      const int at = stage(stored.status);
+      take(m_c.completed_on, out.completed_on, h.completed_on, at >= 2);
+      take(m_c.verified_on, out.verified_on, h.verified_on, at >= 3);
+      take(m_c.closed_on, out.closed_on, h.closed_on, at >= 3);
+      take(m_c.voided_on, out.voided_on, h.voided_on, stored.status == HazardStatus::void_);
+      return std::nullopt;
+    }
+    const auto back = [&](std::string_view hint) {
+      return RowError{worded ? m_c.status : m_c.completed_on,
+                      fmt::format("hazard {} is {} ({}) in the database and the sheet says {} ({}): an import moves a "
+                                  "hazard only forward (待整改 → 整改中 → 待验收 → 已销号, or 作废 from 待整改/整改中){}",
+                                  stored.no, status_label(stored.status), domain::code(stored.status), status_label(target),
+                                  domain::code(target), hint)};
+    };
+    if (stored.status == HazardStatus::void_) return back("; a voided hazard stays voided");
+    if (target == HazardStatus::void_) {
+      if (stored.status != HazardStatus::open && stored.status != HazardStatus::rectifying) return back("");
+      out.voided_on = h.voided_on;
+    } else if (stage(target) < stage(stored.status)) {
+      if (!worded) return std::nullopt;  // older stage dates: the sheet is behind, nothing to do
+      return back(stored.status == HazardStatus::closed ? "; to take a closed hazard back use 'ankang rectify reopen'"
+                  : stored.status == HazardStatus::submitted
+                      ? "; to send it back use 'ankang rectify verify --fail'"
+                      : "");
+    } else {
+      // Forward: the stages it passes get their dates from the row (derived as for a new row).
+      if (stage(target) >= 2 && (!out.completed_on || given(m_c.completed_on))) out.completed_on = h.completed_on;
+      if (stage(target) >= 3) {
+        out.verified_on = h.verified_on;
+        out.closed_on = h.closed_on;
+        if (out.verified_by.empty()) out.verified_by = h.verified_by;
+        out.on_spot = s.on_spot && stored.status == HazardStatus::open;
+      }
+    }
+    out.status = target;
+    return std::nullopt;
+  }
+
+  // The order of the stages: open 0, rectifying 1, submitted 2, closed 3 (void apart).
+  static int stage(HazardStatus s)
+  {
+    switch (s) {
+    case HazardStatus::open: return 0;
+    case HazardStatus::rectifying: return 1;
+    case HazardStatus::submitted: return 2;
+    case HazardStatus::closed: return 3;
+    case HazardStatus::void_: return -1;
+    }
+    return -1;
   }
 
 private:
@@ -478,18 +580,49 @@ public:
     return n;
   }
 
+  // An update by import: the changed fields as one event (no status), then one event per stage
+  // the hazard passes, dated by its column (issue 13 point 4).
   int64_t write_update(const Hazard& before, const Hazard& after, const std::string& fields, std::string_view note)
   {
+    int64_t n = 0;
     m_e.hazard_id = after.id;
-    m_e.kind = "updated";
-    m_e.on_date = m_actor.on;
-    m_e.from_status = before.status == after.status ? std::nullopt : std::optional(before.status);
-    m_e.to_status = before.status == after.status ? std::nullopt : std::optional(after.status);
-    m_e.fields_json = fields;
-    m_e.note.assign(note);
-    m_w.append(m_e);
-    m_e.fields_json.clear();
-    return 1;
+    // Dated by the business date, or by the first stage the row dates when that is earlier.
+    Date first = m_actor.on;
+    if (before.status != after.status) {
+      for (const auto& d : {after.completed_on, after.verified_on, after.voided_on})
+        if (d && *d < first && *d >= before.found_on) first = *d;
+    }
+    if (!fields.empty() && fields != "{}") {
+      m_e.kind = "updated";
+      m_e.on_date = first;
+      m_e.from_status.reset();
+      m_e.to_status.reset();
+      m_e.fields_json = fields;
+      m_e.note.assign(note);
+      m_w.append(m_e);
+      m_e.fields_json.clear();
+      ++n;
+    }
+    if (before.status == after.status) return n;
+    HazardStatus at = before.status;
+    const auto step = [&](std::string_view kind, Date on, HazardStatus to, std::string_view step_note) {
+      emit(kind, on, at, to, step_note, n);
+      at = to;
+    };
+    if (after.status == HazardStatus::void_) {
+      step("voided", after.voided_on.value_or(m_actor.on), HazardStatus::void_, note);
+      return n;
+    }
+    if (after.on_spot && at == HazardStatus::open) {
+      step("on_spot", after.completed_on.value_or(m_actor.on), HazardStatus::closed, after.verified_by);
+      return n;
+    }
+    if (at == HazardStatus::open) step("planned", first, HazardStatus::rectifying, note);
+    if (at == after.status) return n;
+    if (at == HazardStatus::rectifying) step("done", after.completed_on.value_or(m_actor.on), HazardStatus::submitted, note);
+    if (at == after.status) return n;
+    step("verified", after.verified_on.value_or(m_actor.on), HazardStatus::closed, after.verified_by);
+    return n;
   }
 
 private:
@@ -510,6 +643,54 @@ private:
   store::BatchId m_batch;
   store::HazardEvent m_e;
 };
+
+
+// The keys the duplicate check of one sheet compares (issue 13 point 2).
+enum DuplicateKey : uint32_t { k_key_no = 0, k_key_finding = 1 };
+
+// First pass over the sheet: each row's number and duplicate key (enterprise + day + location +
+// description), and a hash of its cells.
+SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const EnterpriseIndex& enterprises)
+{
+  SheetDuplicates d;
+  io::CsvReader reader(o.path, o.encoding);
+  reader.recover_malformed(true);
+  reader.keep_invalid_utf8(true);
+  io::Sheet sheet(reader, k_fields, o.sheet);
+  const Columns c(sheet);
+  io::SheetRow row;
+  uint32_t ordinal = 0;
+  std::string key;
+  while (sheet.next(row)) {
+    const uint32_t n = ordinal++;
+    if (!row.malformed().empty()) continue;
+    uint64_t content = fnv1a("");
+    for (size_t f = 0; f < k_fields.size(); ++f)
+      if (sheet.has(f)) content = fnv1a("\x1f", fnv1a(row.get(f), content));
+    const auto get = [&](size_t f) { return sheet.has(f) ? trim_blanks(row.get(f)) : std::string_view(); };
+    if (const auto no = get(c.no); !no.empty()) d.add_key(n, row.line(), k_key_no, fnv1a(no), content);
+    key.clear();
+    const store::EnterpriseRef* e = nullptr;
+    std::string why;
+    if (const auto uscc_text = get(c.uscc); !uscc_text.empty()) {
+      const auto uscc = domain::try_normalize_uscc(uscc_text, why);
+      e = uscc ? enterprises.by_uscc(*uscc) : nullptr;
+      if (!e) key = fmt::format("u:{}", uscc ? *uscc : std::string(uscc_text));
+    } else if (const auto name = get(c.enterprise); !name.empty()) {
+      bool ambiguous = false;
+      e = enterprises.by_name(name, ambiguous);
+      if (!e) key = fmt::format("n:{}", name);
+    }
+    if (e) key = fmt::format("e:{}", e->id.value);
+    const auto found = get(c.found_on);
+    const auto date = domain::try_parse_date(found, why);
+    fmt::format_to(std::back_inserter(key), "\x1f{}\x1f{}\x1f{}", date ? date->iso() : std::string(found), get(c.location),
+                   get(c.description));
+    d.add_key(n, row.line(), k_key_finding, fnv1a(key), content);
+  }
+  d.resolve();
+  return d;
+}
 
 }  // namespace
 
@@ -558,6 +739,9 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   store::insert_batch(db, batch);
 
   EnterpriseIndex enterprises(db);
+  const SheetDuplicates duplicates = find_sheet_duplicates(o, enterprises);
+  std::vector<uint64_t> collapsed_lines;
+  uint32_t ordinal = 0;
   store::HazardWriter writer(db);
   store::InspectionWriter inspections(db);
   HistoryWriter history(writer, actor, batch.id);
@@ -597,6 +781,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   };
 
   while (sheet.next(row)) {
+    const uint32_t row_ordinal = ordinal++;
     ++batch.rows_read;
     if (o.progress && batch.rows_read % 4096 == 0) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
     if (!row.malformed().empty()) {
@@ -605,6 +790,24 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     }
     if (auto problem = sheet.cell_problem(row)) {
       reject(row, RowError{std::nullopt, std::move(*problem)});
+      continue;
+    }
+
+    if (const auto* dup = duplicates.verdict(row_ordinal)) {
+      if (!dup->conflict) {  // an exact copy of an earlier row: one finding
+        collapsed_lines.push_back(row.line());
+        ++batch.rows_skipped;
+        continue;
+      }
+      std::string others;
+      for (const auto l : dup->lines) others += fmt::format("{}{}", others.empty() ? "" : ", ", l);
+      const bool by_no = dup->key_kind == k_key_no;
+      reject(row, RowError{by_no ? c.no : c.description,
+                           fmt::format("row{} {} of this sheet name{} the same hazard ({}) but differ{}: keep the row "
+                                       "that is current and delete the other{} (none of them is imported)",
+                                       dup->lines.size() > 1 ? "s" : "", others, dup->lines.size() > 1 ? "" : "s",
+                                       by_no ? "the same number" : "same enterprise, day, location and description",
+                                       dup->lines.size() > 1 ? "" : "s", dup->lines.size() > 1 ? "s" : "")});
       continue;
     }
 
@@ -675,6 +878,16 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
                                              existing->no)});
       continue;
     }
+    if (existing && existing->enterprise_id != h.enterprise_id) {
+      // A hazard's enterprise never changes by import (its inspection would stay behind).
+      const auto* owner = enterprises.by_id(existing->enterprise_id);
+      reject(row, RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise,
+                           fmt::format("hazard {} belongs to {} ({}); an import does not move a hazard to another "
+                                       "enterprise: give this finding its own number",
+                                       existing->no, owner ? owner->name : "another enterprise",
+                                       owner ? owner->uscc : "")});
+      continue;
+    }
     if (existing) {
       if (o.on_conflict == OnConflict::skip) {
         ++batch.rows_skipped;
@@ -684,17 +897,15 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         reject(row, RowError{std::nullopt, fmt::format("hazard {} is already present (imported before)", existing->no)});
         continue;
       }
-      // --on-conflict update: what changed in the updated ledger, as one event.
-      existing_updated = h;
-      existing_updated.id = existing->id;
-      existing_updated.uuid = existing->uuid;
-      existing_updated.no = existing->no;
-      existing_updated.inspection_id = existing->inspection_id;
-      existing_updated.extensions = existing->extensions;
-      existing_updated.batch_id = existing->batch_id;
-      existing_updated.created_at = existing->created_at;
-      const auto changes = store::diff_hazards(*existing, existing_updated);
-      if (changes.empty()) {
+      // --on-conflict update: what the row changes, as events (fields, then each stage passed).
+      if (auto e = row_reader.merge(*existing, h, status, o.blank_clear, existing_updated)) {
+        reject(row, *e);
+        continue;
+      }
+      Hazard same_status = existing_updated;
+      same_status.status = existing->status;
+      const auto changes = store::diff_hazards(*existing, same_status);
+      if (changes.empty() && existing_updated.status == existing->status) {
         ++batch.rows_skipped;
         continue;
       }
@@ -764,6 +975,17 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   if (o.progress) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
 
   r.notes = sheet.notes();
+  if (!collapsed_lines.empty()) {
+    std::string lines;
+    for (size_t i = 0; i < collapsed_lines.size() && i < 10; ++i)
+      lines += fmt::format("{}{}", i ? (o.sheet.lang == domain::Lang::zh ? "、" : ", ") : "", collapsed_lines[i]);
+    if (collapsed_lines.size() > 10) lines += fmt::format(" …");
+    r.notes.push_back(o.sheet.lang == domain::Lang::zh
+                          ? fmt::format("{}: 第 {} 行与前面的行完全相同，已合并为一条（共 {} 行）", o.path, lines,
+                                        collapsed_lines.size())
+                          : fmt::format("{}: rows {} repeat an earlier row exactly and are taken as one ({} rows)",
+                                        o.path, lines, collapsed_lines.size()));
+  }
   batch.sha256 = reader.sha256();
   batch.encoding = std::string(io::encoding_name(reader.encoding()));
   batch.finished_at = actor.now;

@@ -28,6 +28,9 @@ struct HazardImportOptions {
   std::string rejects_path;
   bool dry_run = false;  // do everything, then roll back
   OnConflict on_conflict = OnConflict::skip;
+  // --blank clear: a blank cell clears the stored value on update (default: keeps it). A column
+  // the sheet does not have never changes a stored field either way.
+  bool blank_clear = false;
   // Called every few thousand rows: rows so far, bytes read, file size.
   std::function<void(uint64_t rows, uint64_t bytes, uint64_t size)> progress;
 };

@@ -1,0 +1,100 @@
+#include "domain/text_key.hpp"
+
+#include "text.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace ankang::domain {
+
+namespace {
+
+bool all_ascii(std::string_view s)
+{
+  for (const char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+std::string map(std::string_view text, int options)
+{
+  utf8proc_uint8_t* out = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                              static_cast<utf8proc_ssize_t>(text.size()), &out,
+                              static_cast<utf8proc_option_t>(options | UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return std::string(text);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
+}
+
+}  // namespace
+
+std::string nfkc(std::string_view text)
+{
+  if (all_ascii(text)) return std::string(text);
+  return map(text, UTF8PROC_COMPAT);
+}
+
+std::optional<std::string> ascii_identifier(std::string_view text, std::string& why)
+{
+  std::string s = nfkc(trim_blanks(text));
+  s = std::string(trim_blanks(s));
+  size_t position = 0;
+  for (size_t i = 0; i < s.size();) {
+    ++position;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f) {
+        why = fmt::format("character {} is a control character (\\x{:02x}): retype it", position, c);
+        return std::nullopt;
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    const size_t len = n > 0 ? static_cast<size_t>(n) : 1;
+    why = cp < 0 ? fmt::format("character {} is not UTF-8 text", position)
+                 : fmt::format("character {} '{}' (U+{:04X}) is not ASCII: retype it (letters that only look Latin, "
+                               "such as Cyrillic С or Greek Α, are other characters)",
+                               position, s.substr(i, len), static_cast<uint32_t>(cp));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::string comparable_text(std::string_view text)
+{
+  std::string s = all_ascii(text) ? std::string(text) : map(text, UTF8PROC_COMPAT);
+  // Latin letters in lower case (ASCII after NFKC); other scripts are left alone.
+  std::string out;
+  out.reserve(s.size());
+  bool blank = false;
+  for (const char c : s) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) out += ' ';
+    blank = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  // Trailing sentence punctuation, with any blanks between.
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (std::string_view p : {".", "!", "?", ";", ",", "。", "，", "、", "；", "…"}) {
+      if (out.size() >= p.size() && std::string_view(out).ends_with(p)) {
+        out.resize(out.size() - p.size());
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        dropped = true;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace ankang::domain
