@@ -58,7 +58,7 @@ fi
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 [ -x "$bin" ] || { echo "bench/run.sh: $bin is not an executable" >&2; exit 1; }
 # has GROUP SUBCOMMAND: is this subcommand built? (a group's --help lists its subcommands)
-has() { "$bin" "$1" --help 2>/dev/null | awk -v sub_="$2" '/^Subcommands:/ { f = 1; next } f && $1 == sub_ { found = 1 } END { exit !found }'; }
+has() { "$bin" --lang en "$1" --help 2>/dev/null | awk -v sub_="$2" '/^Subcommands:/ { f = 1; next } f && $1 == sub_ { found = 1 } END { exit !found }'; }
 
 # ---- data: generated once per size, deterministic ----
 ensure_data() {  # ensure_data SIZE

@@ -3,22 +3,30 @@
 #include "cli/commands/registry.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/i18n.hpp"
+#include "cli/suggest.hpp"
 #include "error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <pwd.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <ctime>
+#include <iostream>
+#include <memory>
+#include <sstream>
 
 namespace ankang::cli {
 
 namespace {
+
+constexpr const char* k_app_description = "ankang: hazard investigation and remediation (隐患排查治理) from the command line";
 
 // The current date in China (UTC+8), whatever the machine's zone.
 domain::Date today_in_china(std::time_t now)
@@ -44,10 +52,12 @@ std::string login_name()
   return "unknown";
 }
 
-void print_error(std::ostream& err, std::string_view message, std::string_view hint = {})
+void print_error(std::ostream& err, domain::Lang lang, std::string_view message, std::string_view hint = {})
 {
-  std::string line = fmt::format("ankang: error: {}", message);
-  if (!hint.empty()) line += fmt::format(": {}", hint);
+  std::string line = fmt::format("ankang: error: {}", translate(message, lang));
+  // A full-width colon joins Chinese; text not yet in the catalogue keeps its ": ".
+  if (!hint.empty())
+    line += fmt::format("{}{}", lang == domain::Lang::zh && has_translation(hint, lang) ? "：" : ": ", translate(hint, lang));
   // One line, always: a message built from user input must not break it.
   for (char& c : line)
     if (c == '\n' || c == '\r') c = ' ';
@@ -72,6 +82,15 @@ void resolve_globals(Context& ctx)
   ctx.today = ctx.today_text.empty() ? today_in_china(now) : parse_date_option("--today", ctx.today_text);
   if (ctx.user.empty()) ctx.user = login_name();
   ctx.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
+  // Only the process's own stdout can be a terminal; in-process callers pass other streams.
+  ctx.stdout_is_terminal = &ctx.out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+  if (ctx.stdout_is_terminal) {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+      ctx.terminal_columns = size.ws_col;
+      ctx.terminal_rows = size.ws_row > 0 ? size.ws_row : ctx.terminal_rows;
+    }
+  }
 }
 
 // The group argv names, when it can tell: the first word after the global options (and their
@@ -81,7 +100,7 @@ std::string_view named_group(int argc, char** argv)
   constexpr std::array<std::string_view, 5> k_with_value{"--db", "--today", "--as-of", "--user", "--lang"};
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
-    if (word == "-q" || word == "--quiet") continue;
+    if (word == "-q" || word == "--quiet" || word == "--no-pager" || word == "--wide") continue;
     if (word.starts_with("--") && word.find('=') == std::string_view::npos &&
         std::find(k_with_value.begin(), k_with_value.end(), word) != k_with_value.end()) {
       ++i;  // its value
@@ -117,20 +136,72 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
 
 namespace {
 
-int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group)
+// The help pages in the user's language: descriptions, option help, group titles and footers
+// go through the catalogue as they are printed.
+class TranslatingFormatter : public CLI::Formatter {
+public:
+  explicit TranslatingFormatter(domain::Lang lang) : m_lang(lang)
+  {
+    for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "REQUIRED", "Env", "Positionals",
+                              "Needs", "Excludes"})
+      this->label(label, translate(label, lang));
+  }
+  std::string make_description(const CLI::App* app) const override
+  {
+    const auto& desc = app->get_description();
+    return desc.empty() ? std::string() : translate(desc, m_lang) + "\n";
+  }
+  std::string make_option_desc(const CLI::Option* opt) const override { return translate(opt->get_description(), m_lang); }
+  std::string make_footer(const CLI::App* app) const override
+  {
+    const auto& footer = app->get_footer();
+    return footer.empty() ? std::string() : translate_lines(footer, m_lang) + "\n";
+  }
+  std::string make_group(std::string group, bool is_positional, std::vector<const CLI::Option*> opts) const override
+  {
+    return CLI::Formatter::make_group(translate(group, m_lang), is_positional, std::move(opts));
+  }
+  std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override
+  {
+    std::string text = CLI::Formatter::make_subcommands(app, mode);
+    const std::string title = "\nSubcommands:\n";
+    if (const auto at = text.find(title); at != std::string::npos)
+      text.replace(at, title.size(), "\n" + translate("Subcommands", m_lang) + ":\n");
+    return text;
+  }
+  std::string make_subcommand(const CLI::App* sub) const override
+  {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), translate(sub->get_description(), m_lang),
+                             get_column_width());
+    return out.str();
+  }
+
+private:
+  domain::Lang m_lang;
+};
+
+void build_app(CLI::App& app, Context& ctx, bool every_group, std::string_view named)
 {
-  Context ctx(out, err);
-  CLI::App app{"ankang: hazard investigation and remediation (隐患排查治理) from the command line", "ankang"};
+  app.formatter(std::make_shared<TranslatingFormatter>(ctx.lang));
+  app.set_help_flag("-h,--help", "Print this help message and exit");
   app.set_version_flag("--version", std::string("ankang ") + ANKANG_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--db", ctx.db_path, "Database file (env ANKANG_DB)")->envname("ANKANG_DB")->default_str("ankang.db");
+  app.add_option("--db", ctx.db_path, "Database file (env ANKANG_DB)")
+      ->envname("ANKANG_DB")
+      ->default_str("ankang.db")
+      ->each([&ctx](const std::string&) { ctx.db_given = true; });
   app.add_option("--today,--as-of", ctx.today_text, "Today's date, e.g. 2021-09-06 (env ANKANG_TODAY; default: today in China)")
       ->envname("ANKANG_TODAY");
   app.add_option("--user", ctx.user, "Who is acting, recorded in history (env ANKANG_USER; default: login name)")
       ->envname("ANKANG_USER");
-  app.add_option("--lang", ctx.lang_text, "Labels: zh (default) or en")->default_str("zh");
+  app.add_option("--lang", ctx.lang_text, "Language of everything shown: zh (default) or en (env ANKANG_LANG)")
+      ->envname("ANKANG_LANG")
+      ->default_str("zh");
   app.add_flag("-q,--quiet", ctx.quiet, "Print no notes on standard error");
+  app.add_flag("--no-pager", ctx.no_pager, "Print long output straight to the terminal, without a pager");
+  app.add_flag("--wide", ctx.wide, "Show tables whole, wider than the terminal if need be");
   app.footer("Examples:\n"
              "  ankang init --db ankang.db\n"
              "  ankang hazard import findings.csv\n"
@@ -138,14 +209,33 @@ int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool e
              "  ankang report weekly --period last-week -o weekly.md\n"
              "Run 'ankang COMMAND --help' for a command's options, 'ankang help exit-codes' for exit codes.");
 
-  // Building every command's options took a tenth of a one-shot command's time: only the group
-  // argv names is built; the others keep their name and description for the help listing.
-  const std::string_view named = every_group ? std::string_view() : named_group(argc, argv);
   for (const auto& group : command_groups()) {
     CLI::App* sub = app.add_subcommand(group.name, group.description);
     if (every_group || named == group.name) group.add(*sub, ctx);
     else sub->preparse_callback([](std::size_t) { throw EveryGroupNeeded{}; });
   }
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> full_command_tree(Context& ctx)
+{
+  auto app = std::make_unique<CLI::App>(k_app_description, "ankang");
+  build_app(*app, ctx, true, {});
+  return app;
+}
+
+namespace {
+
+int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group)
+{
+  Context ctx(out, err);
+  ctx.lang = requested_lang(argc, argv, std::getenv("ANKANG_LANG"));
+  CLI::App app{k_app_description, "ankang"};
+  // Building every command's options took a tenth of a one-shot command's time: only the group
+  // argv names is built; the others keep their name and description for the help listing.
+  const std::string_view named = every_group ? std::string_view() : named_group(argc, argv);
+  build_app(app, ctx, every_group, named);
 
   try {
     app.parse(argc, argv);
@@ -159,10 +249,14 @@ int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool e
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e, out, err);
-    print_error(err, clearer_parse_message(e.what()), "see 'ankang --help'");
+    if (const auto unknown = explain_unknown_word(app, argc, argv)) {
+      print_error(err, ctx.lang, *unknown);
+      return k_exit_usage;
+    }
+    print_error(err, ctx.lang, clearer_parse_message(e.what()), "see 'ankang --help'");
     return k_exit_usage;
   } catch (const Error& e) {
-    print_error(err, e.what(), e.hint());
+    print_error(err, ctx.lang, e.what(), e.hint());
     return exit_code_for(e.kind());
   }
 
@@ -175,17 +269,17 @@ int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool e
     }
     return ctx.action();
   } catch (const Error& e) {
-    print_error(err, e.what(), e.hint());
+    print_error(err, ctx.lang, e.what(), e.hint());
     return exit_code_for(e.kind());
   } catch (const SQLite::Exception& e) {
-    print_error(err, fmt::format("database error (SQLite code {})", e.getErrorCode()),
+    print_error(err, ctx.lang, fmt::format("database error (SQLite code {})", e.getErrorCode()),
                 "run 'ankang db check'");
     return k_exit_failure;
   } catch (const std::bad_alloc&) {
-    print_error(err, "out of memory");
+    print_error(err, ctx.lang, "out of memory");
     return k_exit_failure;
   } catch (const std::exception& e) {
-    print_error(err, e.what());
+    print_error(err, ctx.lang, e.what());
     return k_exit_failure;
   }
 }

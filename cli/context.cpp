@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "cli/i18n.hpp"
 #include "error.hpp"
 
 #include <fmt/format.h>
@@ -8,9 +9,11 @@ namespace ankang::cli {
 
 store::Database Context::open_db() const { return store::Database::open(db_path); }
 
+std::string Context::t(std::string_view english) const { return translate(english, lang); }
+
 void Context::note(std::string_view text) const
 {
-  if (!quiet) err << "ankang: " << text << '\n';
+  if (!quiet) err << "ankang: " << translate(text, lang) << '\n';
 }
 
 domain::Date parse_date_option(std::string_view option, std::string_view text)

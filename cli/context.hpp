@@ -23,6 +23,7 @@ struct Context {
 
   // Global options as given.
   std::string db_path = "ankang.db";
+  bool db_given = false;  // by --db or ANKANG_DB, not the default
   std::string today_text;
   std::string user;
   std::string lang_text = "zh";
@@ -33,6 +34,13 @@ struct Context {
   domain::Lang lang = domain::Lang::zh;
   std::string now_utc;  // ISO 8601 timestamp for created_at and event times
   bool stderr_is_terminal = false;
+  // Standard output is a terminal (not a pipe or file): long output goes through a pager and
+  // tables fit its width, unless --no-pager / --wide.
+  bool stdout_is_terminal = false;
+  size_t terminal_columns = 80;
+  size_t terminal_rows = 24;
+  bool no_pager = false;
+  bool wide = false;
 
   std::function<int()> action;
 
@@ -49,6 +57,9 @@ struct Context {
   store::Database open_db() const;
 
   std::string_view tr(std::string_view zh, std::string_view en) const { return lang == domain::Lang::zh ? zh : en; }
+  // An English message in the user's language, from the catalogue po/zh_CN.po (cli/i18n.hpp).
+  // Errors and notes go through it when printed; use it for other text a person reads.
+  std::string t(std::string_view english) const;
   // A note on stderr unless -q.
   void note(std::string_view text) const;
 

@@ -86,6 +86,19 @@ std::string pad_to(std::string text, size_t width)
   return text;
 }
 
+// The calendar to read: the database's (the official days and the local ones it records); with
+// no database given and none at the default path, the official calendar built into ankang, so
+// looking a day up needs no database.
+domain::Calendar calendar_for(const Context& ctx)
+{
+  if (!ctx.db_given && !std::filesystem::exists(ctx.db_path)) {
+    auto builtin = store::Database::in_memory();
+    return store::load_calendar(builtin.sql());
+  }
+  auto db = ctx.open_db();
+  return store::load_calendar(db.sql());
+}
+
 int run_show(Context& ctx, const std::string& month_text)
 {
   const std::string_view month_forms = "expected 2021-10, 2021年10月, this-month, last-month, 本月 or 上月";
@@ -98,8 +111,7 @@ int run_show(Context& ctx, const std::string& month_text)
   if (period.kind != domain::PeriodKind::month)
     throw Error(ErrorKind::usage, fmt::format("invalid value for MONTH: {} is not a month", quote_value(month_text)),
                 std::string(month_forms));
-  auto db = ctx.open_db();
-  const auto cal = store::load_calendar(db.sql());
+  const auto cal = calendar_for(ctx);
   const int year = period.start.year();
   cal.require_year(year, fmt::format("cannot show {} without the official days off and make-up working days", period.code()));
 
@@ -167,8 +179,7 @@ int run_show(Context& ctx, const std::string& month_text)
 int run_is_workday(Context& ctx, const std::string& date_text)
 {
   const Date d = parse_date_option("DATE", date_text);
-  auto db = ctx.open_db();
-  const auto cal = store::load_calendar(db.sql());
+  const auto cal = calendar_for(ctx);
   const bool work = cal.is_workday(d);
   ctx.out << (work ? ctx.tr("是", "yes") : ctx.tr("否", "no")) << '\n';
   std::string why;
@@ -294,8 +305,7 @@ int run_add_days(Context& ctx, const AddDaysOptions& o)
     throw Error(ErrorKind::usage, fmt::format("invalid value for SPEC: {}", e.what()), e.hint());
   }
   const auto roll = domain::parse_roll_rule(o.roll);
-  auto db = ctx.open_db();
-  const auto cal = store::load_calendar(db.sql());
+  const auto cal = calendar_for(ctx);
   ctx.out << domain::resolve(spec, base, cal, roll).iso() << '\n';
   return k_exit_ok;
 }
@@ -309,8 +319,7 @@ int run_list(Context& ctx, const ListOptions& o)
 {
   const auto format = o.output.parsed();
   const bool for_people = format == io::Format::table || format == io::Format::md;
-  auto db = ctx.open_db();
-  const auto cal = store::load_calendar(db.sql());
+  const auto cal = calendar_for(ctx);
   io::Table t;
   t.columns = {{"date", std::string(ctx.tr("日期", "date")), io::Align::left},
                {"weekday", std::string(ctx.tr("星期", "weekday")), io::Align::left},

@@ -29,6 +29,15 @@ void add_help_commands(CLI::App& group, Context& ctx)
       return 0;
     };
   });
+
+  auto* man = group.add_subcommand("man", "Print the manual page (roff), e.g. for man -l -");
+  set_example(man, "ankang --lang en help man > ankang.1 && man ./ankang.1");
+  man->callback([&ctx] {
+    ctx.action = [&ctx] {
+      write_manual(ctx.out, ctx);
+      return 0;
+    };
+  });
 }
 
 }  // namespace ankang::cli

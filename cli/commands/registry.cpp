@@ -16,6 +16,7 @@ const std::array k_groups{
     CommandGroup{"report", "Weekly, summary, overdue, enterprise and quarterly reports (报表)", add_report_commands},
     CommandGroup{"calendar", "China's working-day calendar with 调休 (工作日历)", add_calendar_commands},
     CommandGroup{"help", "Help topics, e.g. 'ankang help exit-codes'", add_help_commands},
+    CommandGroup{"completion", "Print the shell completion script: bash, zsh or fish", add_completion_command},
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ void add_rectify_commands(CLI::App& group, Context& ctx);
 void add_report_commands(CLI::App& group, Context& ctx);
 void add_calendar_commands(CLI::App& group, Context& ctx);
 void add_help_commands(CLI::App& group, Context& ctx);
+void add_completion_command(CLI::App& group, Context& ctx);
+
+// The manual page in roff, every command and option, in ctx.lang (cli/commands/manual.cpp).
+void write_manual(std::ostream& os, Context& ctx);
 
 // Sets an example (or several) shown at the end of a command's --help.
 void set_example(CLI::App* cmd, const std::string& example);

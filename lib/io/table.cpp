@@ -50,7 +50,7 @@ namespace {
 
 class TextTableWriter final : public RowWriter {
 public:
-  explicit TextTableWriter(std::ostream& out) : m_out(out) {}
+  TextTableWriter(std::ostream& out, size_t max_width) : m_out(out), m_max_width(max_width) {}
   void begin(const std::vector<Column>& columns) override
   {
     m_columns = columns;
@@ -69,6 +69,7 @@ public:
   }
   void end() override
   {
+    fit_to_width();
     std::vector<std::string> header;
     for (const auto& c : m_columns) header.push_back(single_line(c.label));
     print_line(header);
@@ -82,8 +83,32 @@ public:
   }
 
 private:
-  void print_line(const std::vector<std::string>& cells)
+  // Narrows the widest text columns, one column at a time, until the line fits; a column keeps
+  // at least its label's width or 6, whichever is more, so nothing becomes unreadable.
+  void fit_to_width()
   {
+    if (m_max_width == 0 || m_columns.empty()) return;
+    size_t total = 2 * (m_columns.size() - 1);
+    for (size_t w : m_widths) total += w;
+    std::vector<size_t> floor(m_columns.size());
+    for (size_t i = 0; i < m_columns.size(); ++i) floor[i] = std::max<size_t>(6, display_width(m_columns[i].label));
+    while (total > m_max_width) {
+      size_t widest = m_columns.size();
+      for (size_t i = 0; i < m_columns.size(); ++i)
+        if (m_columns[i].align == Align::left && m_widths[i] > floor[i] &&
+            (widest == m_columns.size() || m_widths[i] > m_widths[widest]))
+          widest = i;
+      if (widest == m_columns.size()) break;  // nothing left to cut
+      --m_widths[widest];
+      --total;
+    }
+  }
+
+  void print_line(const std::vector<std::string>& given)
+  {
+    std::vector<std::string> cells = given;
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (display_width(cells[i]) > m_widths[i]) cells[i] = cut_to_width(cells[i], m_widths[i]);
     std::string line;
     for (size_t i = 0; i < cells.size(); ++i) {
       const size_t pad = m_widths[i] - display_width(cells[i]);
@@ -102,6 +127,7 @@ private:
   }
 
   std::ostream& m_out;
+  size_t m_max_width;
   std::vector<Column> m_columns;
   std::vector<size_t> m_widths;
   std::vector<std::vector<std::string>> m_rows;
@@ -246,13 +272,13 @@ std::string_view format_name(Format f)
 std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out, WriteOptions options)
 {
   switch (format) {
-  case Format::table: return std::make_unique<TextTableWriter>(out);
+  case Format::table: return std::make_unique<TextTableWriter>(out, options.max_width);
   case Format::csv: return std::make_unique<CsvWriter>(out, options);
   case Format::json: return std::make_unique<JsonWriter>(out, false);
   case Format::jsonl: return std::make_unique<JsonWriter>(out, true);
   case Format::md: return std::make_unique<MarkdownWriter>(out);
   }
-  return std::make_unique<TextTableWriter>(out);
+  return std::make_unique<TextTableWriter>(out, options.max_width);
 }
 
 void write_table(const Table& table, Format format, std::ostream& out, WriteOptions options)
@@ -277,6 +303,25 @@ size_t display_width(std::string_view s)
     width += w > 0 ? static_cast<size_t>(w) : 0;
   }
   return width;
+}
+
+std::string cut_to_width(std::string_view s, size_t width)
+{
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  std::string out;
+  size_t used = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t start = i;
+    const int32_t cp = next_code_point(s, i);
+    const int w = cp < 0 ? 1 : utf8proc_charwidth(cp);
+    const size_t cw = w > 0 ? static_cast<size_t>(w) : 0;
+    if (used + cw > width - 1) break;  // keep one column for the ellipsis
+    out.append(s.substr(start, i - start));
+    used += cw;
+  }
+  return out + "…";
 }
 
 std::string json_escape(std::string_view s)

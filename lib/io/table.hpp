@@ -52,6 +52,9 @@ struct WriteOptions {
   // plain number ("+3", "-6", "12.5"). Machine CSV (list, export) keeps raw text and English
   // keys so that import reads it back.
   bool for_people = false;
+  // Aligned table: fit each line into this many terminal columns (0: no limit) by cutting the
+  // widest text columns, their long cells ending in '…'. Numbers are never cut.
+  size_t max_width = 0;
 };
 
 class RowWriter {
@@ -68,6 +71,9 @@ void write_table(const Table& table, Format format, std::ostream& out, WriteOpti
 
 // Terminal columns a UTF-8 string takes: 中文 and full-width forms take two.
 size_t display_width(std::string_view utf8);
+// The text cut to at most `width` terminal columns, ending in '…' when cut; never splits a
+// character (a 中 that does not fit whole is left out).
+std::string cut_to_width(std::string_view utf8, size_t width);
 
 // Escapers shared with the report renderers.
 std::string json_escape(std::string_view utf8);  // with the surrounding quotes
