@@ -6,16 +6,27 @@
 #include "cli/i18n.hpp"
 #include "cli/suggest.hpp"
 #include "error.hpp"
+#include "text.hpp"
+#include "io/fd_output.hpp"
+#include "io/table.hpp"
+#include "io/temp_files.hpp"
+#include "store/sqlite_error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <pwd.h>
 #include <sys/ioctl.h>
+#include <signal.h>
+#include <utf8proc.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <csignal>
+#include <iostream>
+#include <optional>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -58,10 +69,67 @@ void print_error(std::ostream& err, domain::Lang lang, std::string_view message,
   // A full-width colon joins Chinese; text not yet in the catalogue keeps its ": ".
   if (!hint.empty())
     line += fmt::format("{}{}", lang == domain::Lang::zh && has_translation(hint, lang) ? "：" : ": ", translate(hint, lang));
-  // One line, always: a message built from user input must not break it.
-  for (char& c : line)
-    if (c == '\n' || c == '\r') c = ' ';
-  err << line << '\n';
+  // One line, always, and nothing that acts on the terminal: a message that repeats user input
+  // shows its line breaks as ⏎ and its control characters escaped.
+  err << io::single_line(line) << '\n';
+}
+
+// Why `text` is not acceptable as the value of an option, or empty. Arguments are input like a
+// sheet's cells: UTF-8, no NUL and no control characters (they would reach the database and every
+// export); line breaks only where a long text is expected.
+std::string argument_problem(std::string_view text, bool long_text, domain::Lang lang)
+{
+  const bool zh = lang == domain::Lang::zh;
+  for (size_t i = 0; i < text.size();) {
+    utf8proc_int32_t cp = -1;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                    static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) return zh ? "含有不是 UTF-8 的字节：请用 UTF-8 书写" : "has bytes that are not UTF-8: write it in UTF-8";
+    const bool crlf = cp == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+    i += static_cast<size_t>(n);
+    if (cp == '\n' || crlf) {
+      if (!long_text) return zh ? "含有换行：这个选项只接受一行" : "has a line break: this option takes one line";
+      if (crlf) ++i;
+    } else if (cp == 0) {
+      return zh ? "含有 NUL 字节：请删掉它" : "has a NUL byte: remove it";
+    } else if ((cp < 0x20 && cp != '\t') || cp == 0x7F) {
+      return fmt::format(fmt::runtime(zh ? "含有控制字符 \\x{:02x}：请删掉它" : "has the control character \\x{:02x}: remove it"), cp);
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      return fmt::format(fmt::runtime(zh ? "含有控制字符 U+{:04X}：请删掉它" : "has the control character U+{:04X}: remove it"), cp);
+    }
+  }
+  return {};
+}
+
+// Checks the text of every option and argument given to the command (and the globals), exit 2
+// naming the option. File names are left alone: a file may be named in any encoding.
+void check_argument_text(const CLI::App& app, domain::Lang lang)
+{
+  static constexpr std::array<std::string_view, 5> k_paths{"output", "rejects", "db", "FILE", "BACKUP"};
+  static constexpr std::array<std::string_view, 8> k_long_texts{"desc",           "measures", "note",  "reason",
+                                                                "emergency-plan", "text",     "basis", "address"};
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->count() == 0) continue;
+    const auto names = opt->get_lnames();
+    const std::string pname = opt->get_name(true);
+    const auto any_in = [&](const auto& list) {
+      for (const auto& n : names)
+        if (std::find(list.begin(), list.end(), n) != list.end()) return true;
+      return std::find(list.begin(), list.end(), pname) != list.end();
+    };
+    if (any_in(k_paths)) continue;
+    const bool long_text = any_in(k_long_texts);
+    for (const auto& value : opt->results()) {
+      const std::string why = argument_problem(value, long_text, lang);
+      if (why.empty()) continue;
+      std::string name = names.empty() ? pname : "--" + names.front();
+      if (!opt->get_envname().empty())
+        name += fmt::format(fmt::runtime(lang == domain::Lang::zh ? "（或 {}）" : " (or {})"), opt->get_envname());
+      throw Error(ErrorKind::usage, fmt::format(fmt::runtime(lang == domain::Lang::zh ? "{} 的值 {} {}" : "invalid value for {}: {} {}"),
+                                                name, quote_value(value), why));
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands()) check_argument_text(*sub, lang);
 }
 
 // CLI11 says "--today: At Most 1 required but received 2" of an option given twice: say that.
@@ -74,12 +142,18 @@ std::string clearer_parse_message(const std::string& message)
 }
 
 // CLI11's messages start with a capital and have no "what"; keep them, on one line.
-void resolve_globals(Context& ctx)
+// `needs_today`: false for `help`, which works whatever --today or ANKANG_TODAY holds.
+void resolve_globals(Context& ctx, bool needs_today)
 {
   ctx.lang = domain::parse_lang(ctx.lang_text);
+  if (trim_blanks(ctx.db_path).empty())
+    throw Error(ErrorKind::usage,
+                std::string(ctx.lang == domain::Lang::zh ? "--db（或 ANKANG_DB）为空：没有数据库文件名"
+                                                         : "--db (or ANKANG_DB) is empty: no database file is named"),
+                std::string(ctx.lang == domain::Lang::zh ? "给出数据库文件，例如 --db union.db" : "name the database file, e.g. --db union.db"));
   const std::time_t now = std::time(nullptr);
   ctx.now_utc = utc_timestamp(now);
-  ctx.today = ctx.today_text.empty() ? today_in_china(now) : parse_date_option("--today", ctx.today_text);
+  ctx.today = ctx.today_text.empty() || !needs_today ? today_in_china(now) : parse_date_option("--today", ctx.today_text);
   if (ctx.user.empty()) ctx.user = login_name();
   ctx.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
   // Only the process's own stdout can be a terminal; in-process callers pass other streams.
@@ -121,17 +195,75 @@ std::string_view named_group(int argc, char** argv)
 // run starts again with every group built.
 struct EveryGroupNeeded {};
 
-int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group);
+int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group, domain::Lang& lang);
+
+// The end of a run whose standard output failed: a closed pipe (`ankang hazard list | head`) ends
+// quietly, as git and coreutils do (by SIGPIPE, when the parent had it ignored); any other failure,
+// such as a full disk, is an error, whatever the command did.
+int after_failed_output(int rc, int error, bool real_stdout, std::ostream& err, domain::Lang lang)
+{
+  if (error == EPIPE) {
+    if (real_stdout) {
+      std::signal(SIGPIPE, SIG_DFL);
+      std::raise(SIGPIPE);
+    }
+    return 128 + SIGPIPE;
+  }
+  const std::string why = error != 0 ? io::errno_text(error, lang) : (lang == domain::Lang::zh ? "写入失败" : "write failed");
+  print_error(err, lang, fmt::format("{}: {}", lang == domain::Lang::zh ? "写入标准输出失败" : "writing standard output", why));
+  return rc == k_exit_ok || rc == k_exit_findings ? k_exit_failure : rc;
+}
+
+extern "C" void on_terminating_signal(int sig)
+{
+  io::remove_all_temp_files();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// SIGINT, SIGTERM and SIGHUP remove the temporary files in progress, then end the process as the
+// signal would have. A signal the parent ignores (nohup) stays ignored.
+void remove_temp_files_on_signals()
+{
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    struct sigaction sa {};
+    sa.sa_handler = on_terminating_signal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
 
 }  // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err)
 {
-  try {
-    return run_with(argc, argv, out, err, false);
-  } catch (const EveryGroupNeeded&) {
-    return run_with(argc, argv, out, err, true);
+  // Standard output goes through a buffer that keeps the errno of a failed write; every write and
+  // the final flush are checked below.
+  std::optional<io::FdOutputBuffer> stdout_buffer;
+  std::streambuf* saved = nullptr;
+  const bool real_stdout = &out == &std::cout;
+  if (real_stdout) {
+    stdout_buffer.emplace(STDOUT_FILENO);
+    saved = out.rdbuf(&*stdout_buffer);
+    remove_temp_files_on_signals();
   }
+  domain::Lang lang = domain::Lang::zh;
+  int rc = 0;
+  try {
+    rc = run_with(argc, argv, out, err, false, lang);
+  } catch (const EveryGroupNeeded&) {
+    rc = run_with(argc, argv, out, err, true, lang);
+  }
+  out.flush();
+  const int error = stdout_buffer ? stdout_buffer->error() : 0;
+  if (!out || error != 0) rc = after_failed_output(rc, error, real_stdout, err, lang);
+  if (real_stdout) {
+    out.rdbuf(saved);
+    out.clear();
+  }
+  return rc;
 }
 
 namespace {
@@ -227,10 +359,11 @@ std::unique_ptr<CLI::App> full_command_tree(Context& ctx)
 
 namespace {
 
-int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group)
+int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool every_group, domain::Lang& lang)
 {
   Context ctx(out, err);
   ctx.lang = requested_lang(argc, argv, std::getenv("ANKANG_LANG"));
+  lang = ctx.lang;
   CLI::App app{k_app_description, "ankang"};
   // Building every command's options took a tenth of a one-shot command's time: only the group
   // argv names is built; the others keep their name and description for the help listing.
@@ -261,7 +394,16 @@ int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool e
   }
 
   try {
-    resolve_globals(ctx);
+    // help works whatever ANKANG_TODAY holds; a --today typed with it is still checked.
+    bool today_typed = false;
+    for (int i = 1; i < argc; ++i) {
+      const std::string_view word = argv[i];
+      today_typed = today_typed || word == "--today" || word == "--as-of" || word.starts_with("--today=") ||
+                    word.starts_with("--as-of=");
+    }
+    resolve_globals(ctx, today_typed || !app.got_subcommand("help"));
+    lang = ctx.lang;
+    check_argument_text(app, ctx.lang);
     if (!ctx.action) {
       // A group named without a subcommand: show its help.
       out << app.help();
@@ -269,12 +411,14 @@ int run_with(int argc, char** argv, std::ostream& out, std::ostream& err, bool e
     }
     return ctx.action();
   } catch (const Error& e) {
+    lang = ctx.lang;
     print_error(err, ctx.lang, e.what(), e.hint());
     return exit_code_for(e.kind());
   } catch (const SQLite::Exception& e) {
-    print_error(err, ctx.lang, fmt::format("database error (SQLite code {})", e.getErrorCode()),
-                "run 'ankang db check'");
-    return k_exit_failure;
+    // The one translation of SQLite's failures (store/sqlite_error.cpp), naming the database.
+    const Error translated = store::sqlite_error(e, ctx.db_path, ctx.lang);
+    print_error(err, ctx.lang, translated.what(), translated.hint());
+    return exit_code_for(translated.kind());
   } catch (const std::bad_alloc&) {
     print_error(err, ctx.lang, "out of memory");
     return k_exit_failure;

@@ -2,6 +2,7 @@
 
 #include "cli/i18n.hpp"
 #include "error.hpp"
+#include "io/table.hpp"
 
 #include <fmt/format.h>
 
@@ -11,9 +12,16 @@ store::Database Context::open_db() const { return store::Database::open(db_path)
 
 std::string Context::t(std::string_view english) const { return translate(english, lang); }
 
+store::Database Context::open_db_for_lists() const
+{
+  auto db = store::Database::open(db_path);
+  store::require_hazard_enterprises(db, lang);
+  return db;
+}
+
 void Context::note(std::string_view text) const
 {
-  if (!quiet) err << "ankang: " << translate(text, lang) << '\n';
+  if (!quiet) err << "ankang: " << io::single_line(translate(text, lang)) << '\n';
 }
 
 domain::Date parse_date_option(std::string_view option, std::string_view text)

@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include "error.hpp"
 #include "io/atomic_file.hpp"
 
 #include <algorithm>
@@ -7,8 +8,28 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <fmt/format.h>
 
 namespace ankang::cli {
+
+CLI::Validator row_limit_validator()
+{
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        size_t used = 0;
+        long long n = 0;
+        try {
+          n = std::stoll(value, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used != value.size() || used == 0 || n < 1)
+          return fmt::format("{} is not a number of rows: give 1 or more, or leave --limit out to list every match",
+                             quote_value(value));
+        return {};
+      },
+      "N");
+}
 
 void add_output_options(CLI::App* cmd, OutputOptions& options, std::string default_format)
 {
@@ -61,6 +82,23 @@ bool page(const std::string& text)
 
 }  // namespace
 
+void check_output_path(const Context& ctx, std::string_view option, const std::string& path,
+                       const std::vector<std::string>& inputs)
+{
+  if (path.empty() || path == "-") return;
+  const auto refuse = [&](std::string_view what_zh, std::string_view what_en, const std::string& file) {
+    throw Error(ErrorKind::usage,
+                fmt::format(fmt::runtime(ctx.tr("{} {} 就是{} {}，写入会毁掉它", "{} {} is {} {}: writing it would destroy it")),
+                            option, quote_value(path), ctx.tr(what_zh, what_en), quote_value(file)),
+                std::string(ctx.tr("换一个输出文件名", "choose another output file")));
+  };
+  if (io::same_file(path, ctx.db_path)) refuse("数据库", "the database", ctx.db_path);
+  for (const char* suffix : {"-wal", "-shm"})
+    if (io::same_file(path, ctx.db_path + suffix)) refuse("数据库的", "the database's", ctx.db_path + suffix);
+  for (const auto& input : inputs)
+    if (!input.empty() && input != "-" && io::same_file(path, input)) refuse("输入文件", "the input file", input);
+}
+
 void with_output(const Context& ctx, const OutputOptions& options, const std::function<void(std::ostream&)>& write)
 {
   if (options.path.empty() || options.path == "-") {
@@ -69,6 +107,7 @@ void with_output(const Context& ctx, const OutputOptions& options, const std::fu
       std::ostringstream buffer;
       write(buffer);
       const std::string text = buffer.str();
+      ctx.out.flush();  // what was printed before goes out before the pager's text
       if (count_lines(text) < ctx.terminal_rows || !page(text)) ctx.out << text;
       ctx.out.flush();
       return;
@@ -77,6 +116,7 @@ void with_output(const Context& ctx, const OutputOptions& options, const std::fu
     ctx.out.flush();
     return;
   }
+  check_output_path(ctx, "-o", options.path);
   io::AtomicFile file(options.path);
   write(file.stream());
   file.commit();
@@ -90,6 +130,7 @@ void emit_table(const Context& ctx, const OutputOptions& options, const io::Tabl
   wo.for_people = for_people;
   // In a terminal a table fits its width, cut with '…' (--wide: whole); elsewhere it is whole.
   if (ctx.stdout_is_terminal && !ctx.wide && (options.path.empty() || options.path == "-")) wo.max_width = ctx.terminal_columns;
+  wo.terminal = to_terminal(ctx, options);
   with_output(ctx, options, [&](std::ostream& os) { io::write_table(table, format, os, wo); });
 }
 

@@ -1,6 +1,9 @@
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output.hpp"
 #include "domain/codes.hpp"
+#include "error.hpp"
+#include "io/atomic_file.hpp"
 #include "store/database.hpp"
 
 #include <fmt/format.h>
@@ -55,9 +58,35 @@ void add_db_commands(CLI::App& group, Context& ctx)
   set_example(backup, "ankang db backup /srv/backup/ankang-$(date +%F).db");
   backup->callback([&ctx, &target] {
     ctx.action = [&ctx, &target] {
+      check_output_path(ctx, "FILE", target);
       auto db = ctx.open_db();
-      store::backup(db, target);
-      ctx.note(fmt::format("backed up {} to {}", ctx.db_path, target));
+      store::backup(db, target, ctx.lang);
+      ctx.note(fmt::format(fmt::runtime(ctx.tr("已把 {} 备份到 {}", "backed up {} to {}")), ctx.db_path, target));
+      return 0;
+    };
+  });
+
+  auto* restore = group.add_subcommand(
+      "restore", "Replace the database with BACKUP once BACKUP passes 'db check'; the current file is kept");
+  auto& source = ctx.own<std::string>();
+  restore->add_option("BACKUP", source, "The backup file to restore (it is only read)")->required();
+  restore->footer("The current database is kept as NAME.before-restore-<UTC time> (with its -wal); stale -wal and\n"
+                  "-shm files are removed, and the checked copy is renamed into place. Run it while no other\n"
+                  "ankang command uses the database.\n\nExample:\n  ankang --db union.db db restore backup-2021-09-06.db");
+  restore->callback([&ctx, &source] {
+    ctx.action = [&ctx, &source] {
+      if (io::same_file(source, ctx.db_path))
+        throw Error(ErrorKind::usage,
+                    fmt::format(fmt::runtime(ctx.tr("{} 就是数据库本身", "{} is the database itself")), quote_value(source)),
+                    std::string(ctx.tr("给出一个备份文件", "name a backup file")));
+      // 2021-09-06T08:30:00Z → 20210906T083000Z: no colons in a file name.
+      std::string stamp;
+      for (const char c : ctx.now_utc)
+        if (c != '-' && c != ':') stamp += c;
+      const auto r = store::restore(ctx.db_path, source, stamp, ctx.lang);
+      if (!r.kept.empty())
+        ctx.note(fmt::format(fmt::runtime(ctx.tr("原数据库保存为 {}", "the database as it was is kept as {}")), r.kept));
+      ctx.note(fmt::format(fmt::runtime(ctx.tr("已用 {} 恢复 {}", "restored {1} from {0}")), source, ctx.db_path));
       return 0;
     };
   });

@@ -303,6 +303,7 @@ std::string one_line(std::string s) {
 }
 
 int run_import(Context& ctx, const ImportOptions& o) {
+  check_output_path(ctx, "--rejects", o.rejects, {o.file});
   ops::EnterpriseImportOptions opt;
   opt.encoding = io::parse_encoding(o.encoding);
   opt.on_conflict = ops::parse_on_conflict(o.on_conflict);

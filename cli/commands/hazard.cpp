@@ -93,19 +93,9 @@ std::string_view event_label(std::string_view kind, Lang lang)
   return kind;
 }
 
-// Text as the terminal should see it: its line breaks kept, any other control character (an
-// escape sequence would act on the screen) shown as \xNN.
-std::string printable(std::string_view text)
-{
-  std::string out;
-  for (size_t start = 0;;) {
-    const size_t end = text.find('\n', start);
-    out += io::single_line(text.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) return out;
-    out += '\n';
-    start = end + 1;
-  }
-}
+// A value as the terminal should see it: on its own line, its line breaks shown as ⏎ (a
+// description must not fake a "状态: 已销号" line), control and bidi characters escaped.
+std::string printable(std::string_view text) { return io::single_line(text); }
 
 int run_show(Context& ctx, const std::string& id)
 {
@@ -203,7 +193,7 @@ void add_list(CLI::App& group, Context& ctx)
                    "  ankang hazard list --overdue --sort overdue --format csv -o overdue.csv");
   cmd->callback([&ctx, &o] {
     ctx.action = [&ctx, &o] {
-      auto db = ctx.open_db();
+      auto db = ctx.open_db_for_lists();
       const auto filter = build_hazard_filter(ctx, db, o.filter, false);
       write_hazards(ctx, db, filter, o.output, o.filter.overdue || o.filter.sort == "overdue");
       return k_exit_ok;

@@ -98,7 +98,7 @@ void add_hazard_filter_options(CLI::App* cmd, HazardFilterOptions& o, bool with_
   cmd->add_option("--text", o.text, "Description or location contains TEXT");
   cmd->add_flag("--all", o.all, "Voided hazards too (listed only with --status void otherwise)");
   if (with_sort) cmd->add_option("--sort", o.sort, "found (default), due or overdue")->check(CLI::IsMember({"found", "due", "overdue"}));
-  cmd->add_option("--limit", o.limit, "At most N rows")->check(CLI::PositiveNumber);
+  cmd->add_option("--limit", o.limit, "At most N rows")->check(row_limit_validator());
 }
 
 store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db, const HazardFilterOptions& o,
@@ -148,6 +148,7 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
     with_output(ctx, output, [&](std::ostream& os) {
       io::WriteOptions wo;
       wo.bom = output.bom;
+      wo.terminal = to_terminal(ctx, output);
       auto writer = io::make_row_writer(format, os, wo);
       writer->begin(columns);
       store::list_hazards(db, filter, [&](const store::HazardListRow& r) { writer->row(export_row(r)); });
@@ -205,7 +206,7 @@ void add_hazard_export_command(CLI::App& group, Context& ctx)
         throw Error(ErrorKind::usage, fmt::format("invalid value for --format: export writes csv, json or jsonl, not {}",
                                                   io::format_name(format)),
                     "use 'ankang hazard list' for a table");
-      auto db = ctx.open_db();
+      auto db = ctx.open_db_for_lists();
       // Export is a copy of the data: voided hazards are part of it unless --status says otherwise.
       const auto filter = build_hazard_filter(ctx, db, o.filter, true);
       write_hazards(ctx, db, filter, o.output, false);

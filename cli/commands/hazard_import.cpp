@@ -62,6 +62,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   if (o.file.empty()) throw Error(ErrorKind::usage, "hazard import needs a FILE (or --list)", "see 'ankang hazard import --help'");
   if (!o.rejects.empty() && !o.skip_invalid)
     throw Error(ErrorKind::usage, "--rejects goes with --skip-invalid", "add --skip-invalid to write the good rows and reject the bad");
+  check_output_path(ctx, "--rejects", o.rejects, {o.file});
 
   ops::HazardImportOptions io_options;
   io_options.path = o.file;

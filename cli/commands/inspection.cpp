@@ -95,7 +95,7 @@ void add_inspection_commands(CLI::App& group, Context& ctx)
   auto* list = group.add_subcommand("list", "List inspections, newest first, with their number of hazards");
   list->add_option("--enterprise,-e", lo.enterprise, "Enterprise: USCC or exact name");
   list->add_option("--period", lo.period, "Inspections in PERIOD: 2021-08, 2021-W35, last-month …");
-  list->add_option("--limit", lo.limit, "At most N rows")->check(CLI::PositiveNumber);
+  list->add_option("--limit", lo.limit, "At most N rows")->check(row_limit_validator());
   add_output_options(list, lo.output);
   set_example(list, "ankang inspection list --period 2021-08");
   list->callback([&ctx, &lo] { ctx.action = [&ctx, &lo] { return run_list(ctx, lo); }; });

@@ -337,7 +337,7 @@ void add_list_commands(CLI::App& group, Context& ctx)
   set_example(due_cmd, "ankang rectify due --within 5wd --format csv");
   due_cmd->callback([&ctx, &due] {
     ctx.action = [&ctx, &due] {
-      auto db = ctx.open_db();
+      auto db = ctx.open_db_for_lists();
       const auto rows = ops::list_due(db, due.within, ctx.today, make_filter(db, due.filter));
       emit_table(ctx, due.out, pending_table(ctx, due.out, rows, ctx.today, false), false);
       return k_exit_ok;
@@ -354,7 +354,7 @@ void add_list_commands(CLI::App& group, Context& ctx)
                       "  ankang rectify overdue --as-of 2021-09-30 --check");
   overdue_cmd->callback([&ctx, &overdue] {
     ctx.action = [&ctx, &overdue] {
-      auto db = ctx.open_db();
+      auto db = ctx.open_db_for_lists();
       const auto rows = store::list_overdue(db, ctx.today, make_filter(db, overdue.filter));
       emit_table(ctx, overdue.out, pending_table(ctx, overdue.out, rows, ctx.today, true), false);
       return overdue.check && !rows.empty() ? k_exit_findings : k_exit_ok;

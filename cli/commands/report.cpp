@@ -101,6 +101,7 @@ void emit(const Context& ctx, const ReportOptions& o, const report::Document& do
   ro.format = report::parse_format(o.output.format);
   ro.charts = o.charts;
   ro.bom = o.output.bom;
+  ro.terminal = to_terminal(ctx, o.output);
   with_output(ctx, o.output, [&](std::ostream& os) { report::render(doc, os, ro); });
 }
 
@@ -110,7 +111,7 @@ int run_weekly(Context& ctx, const ReportOptions& o)
 {
   const auto format = report::parse_format(o.output.format);  // a bad --format fails before any work
   (void)format;
-  auto db = ctx.open_db();
+  auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
   const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
   emit(ctx, o, report::build_weekly(db, scope, period, report_context(ctx)));
@@ -132,7 +133,7 @@ int run_summary(Context& ctx, const ReportOptions& o)
   const auto first = report::parse_dimension(names[0]);
   std::optional<store::Dimension> second;
   if (names.size() == 2) second = report::parse_dimension(names[1]);
-  auto db = ctx.open_db();
+  auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
   const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
   emit(ctx, o, report::build_summary(db, scope, period, report_context(ctx), first, second));
@@ -142,7 +143,7 @@ int run_summary(Context& ctx, const ReportOptions& o)
 int run_overdue(Context& ctx, const ReportOptions& o)
 {
   report::parse_format(o.output.format);
-  auto db = ctx.open_db();
+  auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
   emit(ctx, o, report::build_overdue(db, scope, report_context(ctx)));
   return 0;
@@ -151,7 +152,7 @@ int run_overdue(Context& ctx, const ReportOptions& o)
 int run_enterprise(Context& ctx, const ReportOptions& o)
 {
   report::parse_format(o.output.format);
-  auto db = ctx.open_db();
+  auto db = ctx.open_db_for_lists();
   emit(ctx, o, report::build_enterprise(db, o.uscc, report_context(ctx)));
   return 0;
 }
@@ -172,7 +173,7 @@ int run_quarterly(Context& ctx, const ReportOptions& o)
     if (period.kind != domain::PeriodKind::quarter)
       throw Error(ErrorKind::usage, fmt::format("--quarter {} is not a quarter: give one such as 2021Q3", quote_value(text)));
   }
-  auto db = ctx.open_db();
+  auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
   emit(ctx, o, report::build_statistics(db, scope, period_spec(period, ctx.lang), report_context(ctx)));
   return 0;

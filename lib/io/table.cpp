@@ -25,24 +25,43 @@ int32_t next_code_point(std::string_view s, size_t& i)
 
 }  // namespace
 
-std::string single_line(std::string_view s)
+namespace {
+
+bool is_bidi_control(int32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
+
+// What text for people shows in place of a character that would act on the terminal or fake the
+// layout; empty when the character is shown as it is. `line_break` stands for a line break.
+template <class Out>
+void append_visible(Out& out, std::string_view s, std::string_view line_break)
 {
-  std::string out;
-  out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
     const size_t start = i;
     const int32_t cp = next_code_point(s, i);
-    if (cp == '\n' || cp == '\t' || cp == '\r') {
-      if (cp != '\r') out += ' ';
+    if (cp == '\r' && i < s.size() && s[i] == '\n') continue;  // CRLF: one break, shown at the LF
+    if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+      out += line_break;
+    } else if (cp == '\t') {
+      out += ' ';
     } else if (cp < 0) {
       out += "\xEF\xBF\xBD";
     } else if (cp < 0x20 || cp == 0x7F) {
       out += fmt::format("\\x{:02x}", cp);
+    } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+      out += fmt::format("<U+{:04X}>", cp);
     } else {
       out.append(s.substr(start, i - start));
     }
   }
+}
+
+}  // namespace
+
+std::string single_line(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  append_visible(out, s, "\u23CE");
   return out;
 }
 
@@ -160,8 +179,11 @@ public:
 
 private:
   // Whatever the cell's type: a number shown with a unit ("-6.8个百分点") is text to Excel.
-  std::string csv_cell(std::string_view text) const
+  std::string csv_cell(std::string_view raw) const
   {
+    std::string shown;
+    if (m_options.terminal) shown = single_line(raw);
+    const std::string_view text = m_options.terminal ? std::string_view(shown) : raw;
     if (m_options.for_people && looks_like_formula(text) && !is_plain_number(text))
       return csv_quote("'" + std::string(text));
     return csv_quote(text);
@@ -375,16 +397,11 @@ std::string markdown_escape(std::string_view s)
     case '_': out += "\\_"; break;
     case '[': out += "\\["; break;
     case ']': out += "\\]"; break;
-    case '\r': break;
-    case '\n': out += "<br>"; break;
-    case '\t': out += ' '; break;
     default:
-      if (cp < 0)
-        out += "\xEF\xBF\xBD";
-      else if (cp < 0x20 || cp == 0x7F)
-        out += ' ';
-      else
-        out.append(s.substr(start, i - start));
+      // Line breaks stay inside the value's cell as <br>; control and bidi characters show
+      // visibly (\x1b, <U+202E>), as in the aligned table.
+      if (cp == '\r' && i < s.size() && s[i] == '\n') break;  // CRLF: one break, at the LF
+      append_visible(out, s.substr(start, i - start), "<br>");
     }
   }
   return out;

@@ -55,6 +55,9 @@ struct WriteOptions {
   // Aligned table: fit each line into this many terminal columns (0: no limit) by cutting the
   // widest text columns, their long cells ending in '…'. Numbers are never cut.
   size_t max_width = 0;
+  // CSV written to a terminal: every cell shown as the aligned table shows it (single_line), so
+  // that stored text cannot drive the terminal. Files and pipes keep the exact text.
+  bool terminal = false;
 };
 
 class RowWriter {
@@ -82,8 +85,11 @@ std::string csv_quote(std::string_view text);
 bool looks_like_formula(std::string_view text);
 // An optional sign, digits, and optionally '.' and digits: "+3", "-6.8", "12".
 bool is_plain_number(std::string_view text);
-// Text for one line of a terminal: line breaks and tabs become spaces, other control characters
-// (a terminal escape sequence would act on the screen) show as \xNN, invalid bytes as U+FFFD.
+// Text for people on one line (table, show, notes, errors): a line break inside a value shows as
+// ⏎ (so that a value cannot fake a line of its own), a tab as a space, C0 controls and DEL as
+// \x1b (an escape sequence would act on the terminal), C1 controls and the bidi controls
+// U+202A–U+202E, U+2066–U+2069 as <U+202E> (they would reorder what follows), invalid bytes as
+// U+FFFD. markdown_escape shows the same characters the same way, line breaks as <br>.
 std::string single_line(std::string_view text);
 
 }  // namespace ankang::io

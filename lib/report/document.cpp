@@ -66,20 +66,22 @@ void render_md(const Document& doc, std::ostream& out, const RenderOptions& opti
 
 void render_text(const Document& doc, std::ostream& out)
 {
-  out << doc.title << '\n' << underline(doc.title, '=') << '\n';
-  if (!doc.subtitle.empty()) out << doc.subtitle << '\n';
+  // Every text a person reads on one line each, escaped as the table's cells are.
+  const auto shown = [](std::string_view text) { return io::single_line(text); };
+  out << shown(doc.title) << '\n' << underline(shown(doc.title), '=') << '\n';
+  if (!doc.subtitle.empty()) out << shown(doc.subtitle) << '\n';
   out << '\n';
-  for (const auto& p : doc.paragraphs) out << p << "\n\n";
+  for (const auto& p : doc.paragraphs) out << shown(p) << "\n\n";
   for (const auto& s : doc.sections) {
-    out << s.title << '\n' << underline(s.title, '-') << '\n';
-    for (const auto& p : s.paragraphs) out << p << '\n';
+    out << shown(s.title) << '\n' << underline(shown(s.title), '-') << '\n';
+    for (const auto& p : s.paragraphs) out << shown(p) << '\n';
     if (s.table.rows.empty() && !s.empty_note.empty())
-      out << s.empty_note << '\n';
+      out << shown(s.empty_note) << '\n';
     else if (!s.table.columns.empty())
       write_rows(s.table, io::Format::table, out, {});
     out << '\n';
   }
-  for (const auto& f : doc.footer) out << f << '\n';
+  for (const auto& f : doc.footer) out << shown(f) << '\n';
 }
 
 // One CSV file holding every section: a title row, then each section as a title row, its header
@@ -87,14 +89,16 @@ void render_text(const Document& doc, std::ostream& out)
 void render_csv(const Document& doc, std::ostream& out, const RenderOptions& options)
 {
   if (options.bom) out << "\xEF\xBB\xBF";
-  auto line = [&](std::string_view text) {
-    out << io::csv_quote(io::looks_like_formula(text) ? "'" + std::string(text) : std::string(text)) << "\r\n";
+  auto line = [&](std::string_view raw) {
+    const std::string text = options.terminal ? io::single_line(raw) : std::string(raw);
+    out << io::csv_quote(io::looks_like_formula(text) ? "'" + text : text) << "\r\n";
   };
   line(doc.title);
   if (!doc.subtitle.empty()) line(doc.subtitle);
   for (const auto& p : doc.paragraphs) line(p);
   io::WriteOptions wo;
   wo.for_people = true;
+  wo.terminal = options.terminal;
   for (const auto& s : doc.sections) {
     out << "\r\n";
     line(s.title);

@@ -62,6 +62,7 @@ struct RenderOptions {
   Format format = Format::md;
   bool charts = false;  // Mermaid charts in Markdown
   bool bom = false;     // CSV for Excel
+  bool terminal = false;  // CSV shown on a terminal: escaped as the table is (io::WriteOptions)
 };
 
 // Parses --format for reports: md, csv, json or table. Throws Error(usage).

@@ -2,8 +2,10 @@
 
 #include "error.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite_error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/temp_files.hpp"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -13,12 +15,11 @@
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace ankang::store {
 
 namespace {
-
-constexpr int k_busy_timeout_ms = 10000;
 
 bool file_exists(const std::string& path)
 {
@@ -87,19 +88,17 @@ Database Database::open(const std::string& path)
 {
   if (!file_exists(path))
     throw Error(ErrorKind::not_found, fmt::format("no database at {}", path), "run 'ankang init' or pass --db");
-  try {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
-    db->setBusyTimeout(k_busy_timeout_ms);
-    const int app_id = db->execAndGet("PRAGMA application_id").getInt();
-    if (app_id != k_application_id)
-      throw Error(ErrorKind::invalid_input, fmt::format("{} is not an ankang database", path),
-                  "pass --db with a file made by 'ankang init'");
-    configure(*db);
-    migrate(*db);
-    return Database(std::move(db), path);
-  } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, fmt::format("cannot open {}", path));
-  }
+  // SQLite's failures go up as they are: cli::run translates them once, naming the file
+  // (store/sqlite_error.hpp).
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+  db->setBusyTimeout(k_busy_timeout_ms);
+  const int app_id = db->execAndGet("PRAGMA application_id").getInt();
+  if (app_id != k_application_id)
+    throw Error(ErrorKind::invalid_input, fmt::format("{} is not an ankang database", path),
+                "pass --db with a file made by 'ankang init'");
+  configure(*db);
+  migrate(*db);
+  return Database(std::move(db), path);
 }
 
 Database Database::create(const std::string& path)
@@ -115,12 +114,11 @@ Database Database::create(const std::string& path)
     db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
     migrate(*db);
     return Database(std::move(db), path);
-  } catch (const std::exception& e) {
+  } catch (...) {
     ::unlink(path.c_str());
     ::unlink((path + "-wal").c_str());
     ::unlink((path + "-shm").c_str());
-    if (const auto* err = dynamic_cast<const Error*>(&e)) throw *err;
-    rethrow_sqlite(e, fmt::format("cannot create {}", path));
+    throw;
   }
 }
 
@@ -176,55 +174,226 @@ CheckResult check(Database& db)
   return r;
 }
 
-void backup(Database& db, const std::string& target)
+namespace {
+
+// Puts `temp` (complete and synced) in place as `target`, refusing to replace an existing target:
+// link(2) fails on an existing name where rename(2) would replace it.
+void link_into_place(const std::string& temp, const std::string& target)
 {
-  create_private_file(target);
-  try {
-    SQLite::Database dest(target, SQLite::OPEN_READWRITE);
-    SQLite::Backup b(dest, db.sql());
-    // Copy in steps so that writers are blocked only briefly; a write restarts the copy.
-    int rc = SQLITE_OK;
-    do {
-      rc = b.executeStep(256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    if (rc != SQLITE_DONE) throw Error(ErrorKind::database, fmt::format("backup to {} failed (SQLite code {})", target, rc));
-  } catch (const std::exception& e) {
-    ::unlink(target.c_str());
-    if (const auto* err = dynamic_cast<const Error*>(&e)) throw *err;
-    rethrow_sqlite(e, fmt::format("backup to {} failed", target));
+  if (::link(temp.c_str(), target.c_str()) != 0) {
+    const int err = errno;
+    if (err == EEXIST)
+      throw Error(ErrorKind::conflict, fmt::format("{} already exists", target), "choose another file name or remove it first");
+    // File systems without hard links: check, then rename.
+    if (file_exists(target))
+      throw Error(ErrorKind::conflict, fmt::format("{} already exists", target), "choose another file name or remove it first");
+    if (::rename(temp.c_str(), target.c_str()) != 0)
+      throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", target, std::strerror(errno)));
+    return;
+  }
+  ::unlink(temp.c_str());
+}
+
+void fsync_file(const std::string& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", path, std::strerror(err)));
+}
+
+// A failure to write a copy is about the copy's file (its disk is full, its folder read-only);
+// anything else about the database it reads.
+[[noreturn]] void rethrow_copy_failure(const SQLite::Exception& e, const std::string& copy, domain::Lang lang)
+{
+  switch (e.getErrorCode() & 0xFF) {
+  case SQLITE_FULL:
+  case SQLITE_IOERR:
+  case SQLITE_CANTOPEN:
+  case SQLITE_READONLY:
+  case SQLITE_PERM: throw sqlite_error(e, copy, lang);
+  default: throw;
   }
 }
 
-void rethrow_sqlite(const std::exception& e, std::string_view what)
+}  // namespace
+
+void backup(Database& db, const std::string& target, domain::Lang lang)
+{
+  if (file_exists(target))
+    throw Error(ErrorKind::conflict, fmt::format("{} already exists", target), "choose another file name or remove it first");
+  auto temp = io::make_temp_beside(target);
+  ::close(temp.fd);
+  io::track_temp_file(temp.path + "-journal");  // SQLite's, while it writes the copy
+  try {
+    // One read transaction copies a snapshot of every page: writers go on meanwhile and never make
+    // it start again (the step-wise backup API restarted at each commit of another process).
+    SQLite::Statement q(db.sql(), "VACUUM INTO ?");
+    q.bind(1, temp.path);
+    try {
+      q.exec();
+    } catch (const SQLite::Exception& e) {
+      rethrow_copy_failure(e, target, lang);
+    }
+    fsync_file(temp.path);
+    link_into_place(temp.path, target);
+    io::untrack_temp_file(temp.path);
+    io::untrack_temp_file(temp.path + "-journal");
+    io::sync_folder_of(target);
+  } catch (...) {
+    ::unlink(temp.path.c_str());
+    ::unlink((temp.path + "-journal").c_str());
+    io::untrack_temp_file(temp.path);
+    io::untrack_temp_file(temp.path + "-journal");
+    throw;
+  }
+}
+
+RestoreResult restore(const std::string& db_path, const std::string& backup_path, std::string_view stamp, domain::Lang lang)
+{
+  const auto tr = [&](std::string_view zh, std::string_view en) { return lang == domain::Lang::zh ? zh : en; };
+  if (!file_exists(backup_path))
+    throw Error(ErrorKind::not_found, fmt::format(fmt::runtime(tr("没有备份文件 {}", "no backup at {}")), backup_path));
+  RestoreResult result;
+  auto temp = io::make_temp_beside(db_path);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) io::track_temp_file(temp.path + suffix);
+  const auto drop_temp = [&] {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      ::unlink((temp.path + suffix).c_str());
+      io::untrack_temp_file(temp.path + suffix);
+    }
+  };
+  try {
+    // A copy of the backup's bytes, checked and migrated as a database of its own: the backup
+    // itself is only read.
+    {
+      const int in = ::open(backup_path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (in < 0) throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", backup_path, std::strerror(errno)));
+      std::vector<char> buf(1 << 20);
+      for (;;) {
+        const ssize_t n = ::read(in, buf.data(), buf.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          const int err = errno;
+          ::close(in);
+          throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", backup_path, std::strerror(err)));
+        }
+        if (n == 0) break;
+        for (ssize_t done = 0; done < n;) {
+          const ssize_t w = ::write(temp.fd, buf.data() + done, static_cast<size_t>(n - done));
+          if (w < 0 && errno == EINTR) continue;
+          if (w < 0) {
+            const int err = errno;
+            ::close(in);
+            if (err == ENOSPC || err == EDQUOT) throw sqlite_error(SQLITE_FULL, SQLITE_FULL, db_path, lang);
+            throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", db_path, std::strerror(err)));
+          }
+          done += w;
+        }
+      }
+      ::close(in);
+      if (::fsync(temp.fd) != 0) throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", db_path, std::strerror(errno)));
+      ::close(temp.fd);
+      temp.fd = -1;
+    }
+    try {
+      auto copy = Database::open(temp.path);
+      const auto r = check(copy);
+      if (!r.ok()) {
+        std::string why;
+        if (!r.integrity_ok) why = tr("完整性检查失败", "the integrity check fails");
+        else if (!r.foreign_key_problems.empty()) why = tr("有引用不存在的记录", "rows refer to missing records");
+        else if (!r.status_mismatches.empty()) why = tr("有隐患的状态与历史不符", "a hazard's status differs from its history");
+        else why = tr("结构版本不对", "the schema version is wrong");
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format(fmt::runtime(tr("备份 {} 未通过检查：{}", "the backup {} fails the check: {}")), backup_path, why),
+                    fmt::format(fmt::runtime(tr("数据库没有改动；用 'ankang --db {} db check' 查看详情",
+                                                "the database was not changed; see 'ankang --db {} db check'")),
+                                backup_path));
+      }
+      copy.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const SQLite::Exception& e) {
+      const int code = e.getErrorCode() & 0xFF;
+      if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) throw sqlite_error(e, backup_path, lang);
+      throw sqlite_error(e, db_path, lang);
+    } catch (const Error& e) {
+      // Database::open names the temporary copy: name the backup.
+      if (e.kind() == ErrorKind::invalid_input && std::string_view(e.what()).find(temp.path) != std::string_view::npos)
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format(fmt::runtime(tr("{} 不是 ankang 数据库", "{} is not an ankang database")), backup_path),
+                    std::string(tr("给出 'ankang db backup' 写的文件", "give a file written by 'ankang db backup'")));
+      throw;
+    }
+    fsync_file(temp.path);
+
+    // The current database: brought up to date from its -wal, then kept under a new name.
+    if (file_exists(db_path)) {
+      try {
+        SQLite::Database current(db_path, SQLite::OPEN_READWRITE);
+        current.setBusyTimeout(k_busy_timeout_ms);
+        current.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      } catch (const std::exception&) {
+        // A damaged database is kept as it is, its -wal beside it.
+      }
+      result.kept = fmt::format("{}.before-restore-{}", db_path, stamp);
+      if (file_exists(result.kept))
+        throw Error(ErrorKind::conflict, fmt::format("{} already exists", result.kept), "run the restore again in a second");
+      if (::rename(db_path.c_str(), result.kept.c_str()) != 0)
+        throw Error(ErrorKind::io, fmt::format("cannot rename {}: {}", db_path, std::strerror(errno)));
+      if (file_exists(db_path + "-wal")) ::rename((db_path + "-wal").c_str(), (result.kept + "-wal").c_str());
+    }
+    // A -wal or -shm left beside the database would be read into the restored file.
+    ::unlink((db_path + "-wal").c_str());
+    ::unlink((db_path + "-shm").c_str());
+    if (::rename(temp.path.c_str(), db_path.c_str()) != 0)
+      throw Error(ErrorKind::io, fmt::format("cannot rename {} to {}: {}", temp.path, db_path, std::strerror(errno)));
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) io::untrack_temp_file(temp.path + suffix);
+    io::sync_folder_of(db_path);
+  } catch (...) {
+    if (temp.fd >= 0) ::close(temp.fd);
+    drop_temp();
+    throw;
+  }
+  return result;
+}
+
+void require_hazard_enterprises(Database& db, domain::Lang lang)
+{
+  auto& sql = db.sql();
+  // Each enterprise that has hazards, found by seeks on the hazard_enterprise index (one per
+  // enterprise, not one per hazard), looked up in the enterprise table.
+  SQLite::Statement missing(sql, R"(
+    WITH RECURSIVE ids(id) AS (
+      SELECT min(enterprise_id) FROM hazard
+      UNION ALL
+      SELECT (SELECT min(enterprise_id) FROM hazard WHERE enterprise_id > ids.id) FROM ids WHERE ids.id IS NOT NULL)
+    SELECT id FROM ids WHERE id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ids.id) LIMIT 1)");
+  if (!missing.executeStep()) return;
+  const int64_t enterprise_id = missing.getColumn(0).getInt64();
+  SQLite::Statement hazard(sql, "SELECT no, (SELECT count(*) FROM hazard WHERE enterprise_id = ?1) FROM hazard "
+                                "WHERE enterprise_id = ?1 ORDER BY id LIMIT 1");
+  hazard.bind(1, enterprise_id);
+  hazard.executeStep();
+  const std::string no = hazard.getColumn(0).getString();
+  const int64_t count = hazard.getColumn(1).getInt64();
+  if (lang == domain::Lang::zh)
+    throw Error(ErrorKind::database,
+                fmt::format("数据已损坏：隐患 {} 引用的企业 #{} 不在数据库中{}", no, enterprise_id,
+                            count > 1 ? fmt::format("（该企业共有 {} 条隐患）", count) : ""),
+                "运行 'ankang db check' 查看全部问题；用 'ankang db restore 备份文件' 恢复备份");
+  throw Error(ErrorKind::database,
+              fmt::format("damaged data: hazard {} refers to enterprise #{}, which is not in the database{}", no, enterprise_id,
+                          count > 1 ? fmt::format(" ({} hazards do)", count) : ""),
+              "run 'ankang db check' for every problem; restore a backup with 'ankang db restore BACKUP'");
+}
+
+void rethrow_sqlite(const std::exception& e, std::string_view /*what*/)
 {
   if (const auto* err = dynamic_cast<const Error*>(&e)) throw *err;
-  const auto* se = dynamic_cast<const SQLite::Exception*>(&e);
-  const int code = se ? se->getErrorCode() : SQLITE_ERROR;
-  switch (code) {
-  case SQLITE_BUSY:
-  case SQLITE_LOCKED:
-    throw Error(ErrorKind::database, fmt::format("{}: the database stayed locked by another process", what),
-                "try again when the other command has finished");
-  case SQLITE_NOTADB:
-    throw Error(ErrorKind::invalid_input, fmt::format("{}: the file is not a SQLite database", what));
-  case SQLITE_CORRUPT:
-    throw Error(ErrorKind::database, fmt::format("{}: the database file is damaged", what),
-                "restore a backup, or run 'ankang db check' for details");
-  case SQLITE_FULL:
-    throw Error(ErrorKind::io, fmt::format("{}: the disk is full", what));
-  case SQLITE_READONLY:
-  case SQLITE_PERM:
-  case SQLITE_CANTOPEN:
-    throw Error(ErrorKind::io, fmt::format("{}: the file cannot be opened for writing", what),
-                "check the file's and its folder's permissions");
-  case SQLITE_IOERR:
-    throw Error(ErrorKind::io, fmt::format("{}: an I/O error occurred", what));
-  case SQLITE_CONSTRAINT:
-    throw Error(ErrorKind::conflict, fmt::format("{}: the change breaks a rule of the database", what));
-  default:
-    throw Error(ErrorKind::database, fmt::format("{}: database error (SQLite code {})", what, code));
-  }
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) throw *se;
+  throw Error(ErrorKind::database, e.what());
 }
 
 }  // namespace ankang::store

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "domain/codes.hpp"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -84,12 +86,29 @@ struct CheckResult {
 
 CheckResult check(Database& db);
 
-// Copies the database to `target` with SQLite's online backup API (safe while others write).
-// The target is created with mode 0600; an existing target is refused.
-void backup(Database& db, const std::string& target);
+// Copies the database to `target` (mode 0600) in one read transaction (VACUUM INTO), safe and
+// bounded in time while others write. The copy goes to a temporary file that is renamed to
+// `target` only when complete and synced; an existing target is refused.
+void backup(Database& db, const std::string& target, domain::Lang lang);
 
-// Wraps a callable so that SQLite exceptions surface as Error(database) with a sentence,
-// never the raw SQLite text alone.
+struct RestoreResult {
+  std::string kept;  // the database as it was, NAME.before-restore-STAMP; empty if there was none
+};
+// Replaces the database at `db_path` with a copy of `backup_path` once that copy passes check()
+// (migrated to the current schema first). The current file is kept as
+// `db_path`.before-restore-`stamp` (with its -wal), stale -wal/-shm files are removed, and the
+// copy is renamed into place. Run it while no other command uses the database.
+RestoreResult restore(const std::string& db_path, const std::string& backup_path, std::string_view stamp,
+                      domain::Lang lang);
+
+// Throws Error(database) naming the first hazard whose enterprise row is missing (a damaged
+// database: rows deleted by hand with foreign keys off), with the 'db check' hint. Lists and
+// reports call it before reading, so that damage is named instead of rows silently missing.
+// One index seek per enterprise that has hazards.
+void require_hazard_enterprises(Database& db, domain::Lang lang);
+
+// Passes an Error or a SQLite::Exception on unchanged (cli::run translates SQLite's failures once,
+// with store::sqlite_error); anything else becomes Error(database). `what` is no longer used.
 [[noreturn]] void rethrow_sqlite(const std::exception& e, std::string_view what);
 
 }  // namespace ankang::store

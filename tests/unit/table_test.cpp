@@ -32,7 +32,7 @@ TEST_CASE("aligned tables count 中文 as two columns")
   CHECK(render(Format::table) ==
         "名称                        备注            数量\n"
         "--------------------------  --------------  ----\n"
-        "刚察县煤矿                  a|b \"q\" 第二行    12\n"
+        "刚察县煤矿                  a|b \"q\"⏎第二行    12\n"
         "=HYPERLINK(\"http://x\",\"y\")                     3\n");
 }
 
@@ -105,4 +105,33 @@ TEST_CASE("JSON and JSON Lines escape and keep types")
         "{\"name\":\"刚察县煤矿\",\"note\":\"a|b \\\"q\\\"\\n第二行\",\"n\":12}\n"
         "{\"name\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\",\"note\":null,\"n\":3}\n");
   CHECK(json_escape("a\x01\xff") == "\"a\\u0001\\ufffd\"");
+}
+
+TEST_CASE("text for people cannot fake a line or drive the terminal")
+{
+  using ankang::io::markdown_escape;
+  using ankang::io::single_line;
+  // A description that would print a fake status line of its own in `hazard show`.
+  CHECK(single_line("井口积水\n状态: 已销号") == "井口积水⏎状态: 已销号");
+  CHECK(single_line("a\r\nb\rc\u2028d") == "a⏎b⏎c⏎d");
+  CHECK(single_line("\x1b[2J\x1b]0;title\x07") == "\\x1b[2J\\x1b]0;title\\x07");
+  CHECK(single_line("abc\u202Ecba \u2066x\u2069") == "abc<U+202E>cba <U+2066>x<U+2069>");
+  CHECK(single_line("C1\u0085\u009b") == "C1⏎<U+009B>");
+  CHECK(single_line("bad \xff byte\ttab") == "bad \xEF\xBF\xBD byte tab");
+  CHECK(markdown_escape("一行\r\n二行\n\x1b[31m\u202E|") == "一行<br>二行<br>\\x1b\\[31m<U+202E>\\|");
+}
+
+TEST_CASE("CSV to a terminal is escaped as the table is; to a file it is exact")
+{
+  using namespace ankang::io;
+  Table t;
+  t.columns = {{"desc", "隐患描述", Align::left}};
+  t.rows = {{Cell("a\x1b]0;x\x07\nb\u202E")}};
+  std::ostringstream file, terminal;
+  write_table(t, Format::csv, file);
+  WriteOptions wo;
+  wo.terminal = true;
+  write_table(t, Format::csv, terminal, wo);
+  CHECK(file.str() == "desc\r\n\"a\x1b]0;x\x07\nb\u202E\"\r\n");
+  CHECK(terminal.str() == "desc\r\na\\x1b]0;x\\x07⏎b<U+202E>\r\n");
 }
