@@ -7,6 +7,7 @@
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
 #include "error.hpp"
+#include "text.hpp"
 #include "ops/rectify_ops.hpp"
 
 #include <fmt/format.h>
@@ -21,7 +22,10 @@ using ops::RectifyStep;
 // Which hazards a life-cycle command works on, and its business date.
 struct SelectionOptions {
   std::string id;
-  std::vector<std::string> ids;
+  // --ids as typed, split here: CLI11's own split drops empty items, so `--ids ","` took the next
+  // option as its value.
+  std::string ids;
+  bool ids_given = false;
   std::string enterprise;
   std::vector<std::string> statuses;
   std::string level;
@@ -50,7 +54,8 @@ void add_filter_options(CLI::App* cmd, FilterOptions& f, bool with_status)
 void add_selection_options(CLI::App* cmd, SelectionOptions& s)
 {
   cmd->add_option("ID", s.id, "The hazard: row id or number (YH-2021-000001)");
-  cmd->add_option("--ids", s.ids, "Several hazards at once: 3,5,9 or numbers, comma-separated")->delimiter(',');
+  cmd->add_option("--ids", s.ids, "Several hazards at once: 3,5,9 or numbers, comma-separated")
+      ->each([&s](const std::string&) { s.ids_given = true; });
   cmd->add_option("--enterprise", s.enterprise, "Bulk: the hazards of this enterprise (row id, USCC or exact name)");
   cmd->add_option("--status", s.statuses, "Bulk: hazards in these statuses (comma-separated)")->delimiter(',');
   cmd->add_option("--level", s.level, "Bulk: hazards of this level: general (一般) or major (重大)");
@@ -81,8 +86,15 @@ ops::HazardSelection make_selection(store::Database& db, const SelectionOptions&
 {
   ops::HazardSelection sel;
   if (!o.id.empty()) sel.keys.push_back(o.id);
-  for (const auto& k : o.ids)
-    if (!k.empty()) sel.keys.push_back(k);
+  for (size_t start = 0; start <= o.ids.size();) {
+    const size_t comma = std::min(o.ids.find(',', start), o.ids.size());
+    const auto key = trim_blanks(std::string_view(o.ids).substr(start, comma - start));
+    if (!key.empty()) sel.keys.emplace_back(key);
+    start = comma + 1;
+  }
+  if (o.ids_given && o.id.empty() && sel.keys.empty())
+    throw Error(ErrorKind::usage, fmt::format("--ids {} names no hazard: the list is empty", quote_value(o.ids)),
+                "give row ids or numbers, comma-separated: --ids 3,5,9");
   const bool filtered = !o.enterprise.empty() || !o.statuses.empty() || !o.level.empty() || !o.sector.empty();
   if (sel.keys.empty() && !filtered)
     throw Error(ErrorKind::usage, "no hazard named", "give ID, --ids 3,5,9 or a filter (--enterprise, --status, --level, --sector)");
