@@ -11,24 +11,15 @@
 set -uo pipefail
 ANKANG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+# shellcheck source=skip.bash
+source "$root/tests/scripts/skip.bash"
+skip_if_told concurrent_writers
 per_process=${CONCURRENT_COMMANDS:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export ANKANG_USER=tester ANKANG_TODAY=2021-09-10 LC_ALL=C.UTF-8
 name=concurrent_writers
 fail() { echo "$name: FAIL: $*" >&2; exit 1; }
-# True when ankang has the subcommand (its own usage line; a group's --help also exits 0).
-has_command() { [[ $("$ANKANG" "$@" --help 2>/dev/null) == *"Usage: ankang $* "* ]]; }
-
-for c in "hazard add" "rectify plan" "rectify progress" "enterprise import"; do
-  # shellcheck disable=SC2086
-  if ! has_command $c; then
-    echo "$name: skipped: this ankang has no '$c' yet"
-    exit 0
-  fi
-done
-have_report=1
-has_command report weekly || have_report=0
 
 db="$work/shared.db"
 "$ANKANG" --db "$db" init >/dev/null 2>&1 || fail "init failed"
@@ -102,13 +93,14 @@ for procs in ${CONCURRENT_PROCESSES:-2 4}; do
   hazards0=$(count "SELECT count(*) FROM hazard")
   events0=$(count "SELECT count(*) FROM hazard_event")
   rm -f "$work"/writer*.log "$work"/writer*.err "$work/stop" "$work/reader.log" "$work/reader.err"
-  [ $have_report = 1 ] && { reader & reader_pid=$!; }
+  reader &
+  reader_pid=$!
   start=$(date +%s)
   pids=()
   for ((p = 1; p <= procs; p++)); do writer "$p" "$per_process" & pids+=($!); done
   for pid in "${pids[@]}"; do wait "$pid"; done
   touch "$work/stop"
-  [ $have_report = 1 ] && wait "$reader_pid"
+  wait "$reader_pid"
   secs=$(($(date +%s) - start))
 
   run=$(cat "$work"/writer*.log | wc -l)
@@ -133,16 +125,14 @@ for procs in ${CONCURRENT_PROCESSES:-2 4}; do
   [ "$rectifying" -ge "$plans" ] || fail "$procs writers: only $rectifying hazards in rectification after $plans plans"
   "$ANKANG" --db "$db" db check >"$work/check.out" 2>&1 || fail "$procs writers: db check fails: $(cat "$work/check.out")"
 
-  reads="no reader (report weekly not available)"
-  if [ $have_report = 1 ]; then
-    nreads=$(wc -l <"$work/reader.log")
-    bad=$(awk '$1 != 0 || $2 == "bad-json"' "$work/reader.log" | wc -l)
-    [ "$bad" = 0 ] || fail "$procs writers: $bad of $nreads reports failed or were not whole JSON: $(head -3 "$work/reader.err")"
-    # The count of new hazards in the week only grows (writers only add): never a torn state.
-    awk '$2 != "?" { if (seen && $2 < last) { print "went down from " last " to " $2; exit 1 } last = $2; seen = 1 }' \
-      "$work/reader.log" >"$work/mono.out" || fail "$procs writers: the report's new count $(cat "$work/mono.out")"
-    reads="$nreads reports read, all whole"
-  fi
+  nreads=$(wc -l <"$work/reader.log")
+  [ "$nreads" -gt 0 ] || fail "$procs writers: the reader read no report"
+  bad=$(awk '$1 != 0 || $2 == "bad-json"' "$work/reader.log" | wc -l)
+  [ "$bad" = 0 ] || fail "$procs writers: $bad of $nreads reports failed or were not whole JSON: $(head -3 "$work/reader.err")"
+  # The count of new hazards in the week only grows (writers only add): never a torn state.
+  awk '$2 != "?" { if (seen && $2 < last) { print "went down from " last " to " $2; exit 1 } last = $2; seen = 1 }' \
+    "$work/reader.log" >"$work/mono.out" || fail "$procs writers: the report's new count $(cat "$work/mono.out")"
+  reads="$nreads reports read, all whole"
   echo "$name: $procs writers × $per_process commands: $run run, $failed lost, ${secs} s; $reads"
 done
 echo "$name: $total_run commands run, $total_lost lost"

@@ -13,12 +13,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=crash_common.bash
 source "$root/tests/scripts/crash_common.bash"
+# shellcheck source=skip.bash
+source "$root/tests/scripts/skip.bash"
+skip_if_told crash_import
 export ANKANG_USER=tester ANKANG_TODAY=2022-01-31 LC_ALL=C.UTF-8
-
-if ! has_command hazard import || ! has_command enterprise import; then
-  echo "$crash_name: skipped: this ankang has no 'hazard import' or 'enterprise import' yet"
-  exit 0
-fi
 
 python3 "$root/scripts/gen_data.py" bench --enterprises 300 --findings "${CRASH_FINDINGS:-6000}" --seed 11 \
   --out "$work/data" >/dev/null || crash_fail "gen_data.py bench failed"

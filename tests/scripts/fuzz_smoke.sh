@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz/) with clang-14 and runs each for a short time
 # (FUZZ_SMOKE_SECONDS, default 4) over its seed corpus: any crash, sanitizer report or failed
-# property fails the test. Without clang-14 and libFuzzer it says why and passes.
+# property fails the test. Without clang-14 and libFuzzer it fails (scripts/test.sh installs them),
+# unless ANKANG_SKIP_TESTS names fuzz_smoke.
 # Usage: fuzz_smoke.sh [ANKANG_BIN] (ignored; the targets are built here).
 set -uo pipefail
 root=${ANKANG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 seconds=${FUZZ_SMOKE_SECONDS:-4}
+# shellcheck source=skip.bash
+source "$root/tests/scripts/skip.bash"
+skip_if_told fuzz_smoke
 if ! command -v clang++-14 >/dev/null ||
    ! ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
-  echo "fuzz_smoke: skipped: clang++-14 or libFuzzer (libfuzzer-14-dev, libclang-rt-14-dev) is not installed"
-  exit 0
+  echo "fuzz_smoke: FAIL: clang++-14 or libFuzzer is not installed (apt-get install clang-14 libfuzzer-14-dev" \
+    "libclang-rt-14-dev; or ANKANG_SKIP_TESTS=fuzz_smoke to skip this test)" >&2
+  exit 1
 fi
 work=$(mktemp -d)
 trap '[ -n "${KEEP_FUZZ_WORK:-}" ] || rm -rf "$work"' EXIT
