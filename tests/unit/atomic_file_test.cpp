@@ -102,7 +102,7 @@ TEST_CASE("AtomicFile commit fails when the write fails (a full device)")
     FAIL("commit did not throw");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::io);
-    CHECK(std::string(e.what()) == "cannot write /dev/full: write failed (disk full?)");
+    CHECK(std::string(e.what()) == "cannot write /dev/full: No space left on device");
   }
 }
 
