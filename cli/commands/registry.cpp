@@ -15,6 +15,7 @@ const std::array k_groups{
     CommandGroup{"rectify", "Rectification: plan, progress, extend, done, verify (整改闭环)", add_rectify_commands},
     CommandGroup{"report", "Weekly, summary, overdue, enterprise and quarterly reports (报表)", add_report_commands},
     CommandGroup{"calendar", "China's working-day calendar with 调休 (工作日历)", add_calendar_commands},
+    CommandGroup{"duty", "Leaders on duty on days off: plan, log, check (节假日到岗带班)", add_duty_commands},
     CommandGroup{"help", "Help topics, e.g. 'ankang help exit-codes'", add_help_commands},
     CommandGroup{"completion", "Print the shell completion script: bash, zsh or fish", add_completion_command},
 };
