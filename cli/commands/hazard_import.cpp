@@ -104,7 +104,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
 
   if (!r.errors.empty() && !o.skip_invalid)
     throw Error(ErrorKind::invalid_input,
-                fmt::format("{}: {} of {} rows are invalid; nothing was imported", o.file, r.errors.size(), b.rows_read),
+                fmt::format("{}: {} of {} rows are invalid; nothing was imported", o.file, b.rows_rejected, b.rows_read),
                 "fix them, or pass --skip-invalid --rejects FILE to import the rest");
 
   const std::string_view head = o.dry_run ? ctx.tr("试导入（未写入）", "dry run (nothing written)") : ctx.tr("已导入", "imported");

@@ -45,7 +45,7 @@ constexpr std::array k_categories{
 constexpr std::array k_sectors{
     CodeInfo{"coal", "煤矿", "coal mine", "煤矿|煤炭|coal_mine"},
     CodeInfo{"noncoal", "非煤矿山", "non-coal mine", "金属非金属矿山|非煤|尾矿库|non-coal|non_coal"},
-    CodeInfo{"hazchem", "危险化学品", "hazardous chemicals", "危化品|危险化学品|化工|化工和危险化学品|chemicals"},
+    CodeInfo{"hazchem", "危险化学品", "hazardous chemicals", "危化品|危化|危险化学品|化工|化工和危险化学品|chemicals"},
     CodeInfo{"fireworks", "烟花爆竹", "fireworks", "烟花|爆竹"},
     CodeInfo{"explosives", "民爆器材", "civil explosives", "民用爆炸物品|民爆|civil_explosives"},
     CodeInfo{"industry_trade", "工贸", "industry and trade", "工贸行业|冶金|有色|建材|机械|轻工|纺织|烟草|商贸|industry-trade"},

@@ -67,9 +67,34 @@ std::optional<std::string> ascii_identifier(std::string_view text, std::string& 
   return s;
 }
 
+namespace {
+
+// True when NFKC leaves the text as it is, judged cheaply: ASCII, CJK ideographs (U+4000–U+9FFF)
+// and 、。 need no mapping. Anything else goes through utf8proc (every import row hashes its
+// description, so the common case must not allocate).
+bool nfkc_stable(std::string_view s)
+{
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xE4 && c <= 0xE9 && i + 2 < s.size()) {
+      i += 3;
+    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0x81 || static_cast<unsigned char>(s[i + 2]) == 0x82)) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string comparable_text(std::string_view text)
 {
-  std::string s = all_ascii(text) ? std::string(text) : map(text, UTF8PROC_COMPAT);
+  std::string s = nfkc_stable(text) ? std::string(text) : map(text, UTF8PROC_COMPAT);
   // Latin letters in lower case (ASCII after NFKC); other scripts are left alone.
   std::string out;
   out.reserve(s.size());

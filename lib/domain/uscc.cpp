@@ -1,5 +1,7 @@
 #include "domain/uscc.hpp"
 
+#include "domain/text_key.hpp"
+
 #include "error.hpp"
 
 #include <fmt/format.h>
@@ -35,6 +37,15 @@ std::optional<std::string> try_normalize_uscc(std::string_view text, std::string
 {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  // Full-width characters (NFKC) are the code's own; any other non-ASCII character is not
+  // (a Cyrillic С looks like C): named, not taken for a wrong check character.
+  std::string ascii;
+  if (!text.empty()) {
+    auto id = ascii_identifier(text, why);
+    if (!id) return std::nullopt;
+    ascii = std::move(*id);
+    text = ascii;
+  }
   std::string code;
   code.reserve(text.size());
   for (char c : text) code.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);

@@ -3,6 +3,7 @@
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
+#include "domain/text_key.hpp"
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "io/csv_reader.hpp"
@@ -165,6 +166,22 @@ bool has_five_items(const Hazard& h)
   return !h.owner.empty() && !h.measures.empty() && h.funds && h.due_on && !h.emergency_plan.empty();
 }
 
+// A number as Excel may show it: full-width digits (NFKC) and thousands separators (1,200 or
+// 1，200) taken out.
+std::string plain_number(std::string_view v)
+{
+  std::string t = domain::nfkc(v);
+  std::string out;
+  out.reserve(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    const bool between_digits = i > 0 && i + 1 < t.size() && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+                                t[i + 1] <= '9';
+    if (t[i] == ',' && between_digits) continue;
+    out += t[i];
+  }
+  return out;
+}
+
 std::string_view status_label(HazardStatus s)
 {
   return domain::hazard_statuses().label(domain::code(s), domain::Lang::zh);
@@ -181,50 +198,69 @@ public:
                                                                            : domain::MoneyUnit::yuan;
   }
 
-  std::optional<RowError> read(const io::SheetRow& row, const store::EnterpriseRef& enterprise, Hazard& h,
-                               LedgerStatus& status)
+  // Every problem of the row goes to `errors` (issue 13 point 8: a user fixes a row once).
+  void read(const io::SheetRow& row, const store::EnterpriseRef& enterprise, Hazard& h, LedgerStatus& status,
+            std::vector<RowError>& errors)
   {
     m_row = &row;
+    const auto check = [&](std::optional<RowError> e) {
+      if (e) errors.push_back(std::move(*e));
+      return !e;
+    };
     h.enterprise_id = enterprise.id;
-    if (auto e = date(m_c.found_on, true, h.found_on)) return e;
-    if (h.found_on > m_actor.on)
-      return RowError{m_c.found_on, fmt::format("the day found is after today ({})", m_actor.on.iso())};
-    assign(h.no, m_c.no);
+    const bool found_ok = check(date(m_c.found_on, true, h.found_on));
+    if (found_ok && h.found_on > m_actor.on)
+      errors.push_back(RowError{m_c.found_on, fmt::format("the day found is after today ({})", m_actor.on.iso())});
+    h.no.clear();
+    if (const auto no = get(m_c.no); !no.empty()) {
+      // Issue 14 point 10: NFKC, then ASCII only (a Cyrillic С must not make a second GC-…).
+      std::string why;
+      if (auto id = domain::ascii_identifier(no, why))
+        h.no = std::move(*id);
+      else
+        errors.push_back(RowError{m_c.no, why});
+    }
     assign(h.found_by, m_c.found_by);
     assign(h.location, m_c.location);
     assign(h.description, m_c.description);
-    if (h.description.empty()) return RowError{m_c.description, "the description is empty"};
-    if (auto e = code(domain::hazard_categories(), m_c.category, h.category)) return e;
+    if (h.description.empty()) errors.push_back(RowError{m_c.description, "the description is empty"});
+    check(code(domain::hazard_categories(), m_c.category, h.category));
     std::string level;
-    if (auto e = code(domain::hazard_levels(), m_c.level, level)) return e;
+    check(code(domain::hazard_levels(), m_c.level, level));
     h.level = level == "major" ? domain::HazardLevel::major : domain::HazardLevel::general;
     assign(h.basis, m_c.basis);
     if (h.level == domain::HazardLevel::major && h.basis.empty())
-      return RowError{m_sheet.has(m_c.basis) ? m_c.basis : m_c.level,
-                      "a major hazard (重大隐患) needs its basis (判定依据)"};
-    if (auto e = code(domain::stop_production_kinds(), m_c.stop_production, h.stop_production)) return e;
+      errors.push_back(RowError{m_sheet.has(m_c.basis) ? m_c.basis : m_c.level,
+                                "a major hazard (重大隐患) needs its basis (判定依据)"});
+    check(code(domain::stop_production_kinds(), m_c.stop_production, h.stop_production));
     if (h.stop_production.empty()) h.stop_production = "none";
-    if (auto e = code(domain::sectors(), m_c.sector, h.sector)) return e;
+    check(code(domain::sectors(), m_c.sector, h.sector));
     if (h.sector.empty()) h.sector = enterprise.primary_sector.empty() ? "other" : enterprise.primary_sector;
-    if (auto e = deadline(h)) return e;
+    if (found_ok) check(deadline(h));
     assign(h.owner_dept, m_c.owner_dept);
     assign(h.owner, m_c.owner);
     assign(h.measures, m_c.measures);
-    if (auto e = funds(h)) return e;
+    check(funds(h));
     assign(h.emergency_plan, m_c.emergency_plan);
     assign(h.verified_by, m_c.verified_by);
-    if (auto e = optional_date(m_c.completed_on, h.completed_on)) return e;
-    if (auto e = optional_date(m_c.verified_on, h.verified_on)) return e;
-    if (auto e = optional_date(m_c.closed_on, h.closed_on)) return e;
-    if (auto e = optional_date(m_c.voided_on, h.voided_on)) return e;
+    bool dates_ok = check(optional_date(m_c.completed_on, h.completed_on));
+    dates_ok = check(optional_date(m_c.verified_on, h.verified_on)) && dates_ok;
+    dates_ok = check(optional_date(m_c.closed_on, h.closed_on)) && dates_ok;
+    dates_ok = check(optional_date(m_c.voided_on, h.voided_on)) && dates_ok;
+    if (!found_ok || !dates_ok) return;
     for (auto [field, d] : {std::pair{m_c.completed_on, h.completed_on}, std::pair{m_c.verified_on, h.verified_on},
                             std::pair{m_c.closed_on, h.closed_on}, std::pair{m_c.voided_on, h.voided_on}})
       if (d && *d < h.found_on)
-        return RowError{field, fmt::format("is before the day the hazard was found ({})", h.found_on.iso())};
+        errors.push_back(RowError{field, fmt::format("is before the day the hazard was found ({})", h.found_on.iso())});
     if (h.completed_on && h.verified_on && *h.verified_on < *h.completed_on)
-      return RowError{m_c.verified_on, fmt::format("is before the rectification was completed ({})", h.completed_on->iso())};
-    return derive_status(h, status);
+      errors.push_back(
+          RowError{m_c.verified_on, fmt::format("is before the rectification was completed ({})", h.completed_on->iso())});
+    if (errors.empty()) check(derive_status(h, status));
   }
+
+  // Dates written as Excel serial numbers (1900 date system), for the note.
+  int64_t serial_dates() const { return m_serial_dates; }
+  const std::string& serial_example() const { return m_serial_example; }
 
   // --on-conflict update (issue 13 points 3 and 4): `stored` with what this row says, into
   // `out`. A column the sheet lacks never changes a field; a blank cell changes it only with
@@ -335,6 +371,10 @@ private:
       out.assign(c->data(), c->size());
       return std::nullopt;
     }
+    if (auto c = set.parse(domain::nfkc(v))) {  // full-width letters: ｍａｊｏｒ
+      out.assign(c->data(), c->size());
+      return std::nullopt;
+    }
     // The --map-value hint repeats the value: only when it is short and plain enough to type.
     if (quote_value(v) != fmt::format("'{}'", v))
       return RowError{field, fmt::format("not a {}: expected one of {}", set.what(), set.valid_values())};
@@ -350,11 +390,25 @@ private:
       return std::nullopt;
     }
     std::string why;
-    if (auto d = domain::try_parse_date(v, why)) {
+    if (auto d = sheet_date(v, why)) {
       out = *d;
       return std::nullopt;
     }
     return RowError{field, fmt::format("not a date: {}", why)};
+  }
+
+  // A date as Excel writes it: full-width digits (NFKC), or a serial number of the 1900 date
+  // system (5 digits: 1927-05-18 to 2173-10-14; 44428 is 2021-08-20).
+  std::optional<Date> sheet_date(std::string_view v, std::string& why) const
+  {
+    const std::string text = domain::nfkc(v);
+    if (text.size() == 5 && text.find_first_not_of("0123456789") == std::string::npos && text[0] != '0') {
+      const int32_t serial = std::stoi(text);
+      const Date d = Date::from_days(serial - 25569);  // serial 25569 is 1970-01-01
+      if (m_serial_dates++ == 0) m_serial_example = fmt::format("{} → {}", text, d.iso());
+      return d;
+    }
+    return domain::try_parse_date(text, why);
   }
 
   std::optional<RowError> optional_date(size_t field, std::optional<Date>& out) const
@@ -373,7 +427,7 @@ private:
     const auto v = get(m_c.due_on);
     if (v.empty()) return std::nullopt;
     std::string why;
-    if (auto d = domain::try_parse_date(v, why)) {
+    if (auto d = sheet_date(v, why)) {
       h.due_on = *d;
     } else {
       // A relative deadline (+10wd, +30d, eom) counts from the day found (DESIGN §5).
@@ -396,7 +450,7 @@ private:
     const auto v = get(m_c.funds);
     if (v.empty()) return std::nullopt;
     std::string why;
-    if (auto m = domain::try_parse_money(v, m_funds_unit, why)) {
+    if (auto m = domain::try_parse_money(plain_number(v), m_funds_unit, why)) {
       h.funds = *m;
       return std::nullopt;
     }
@@ -480,6 +534,8 @@ private:
   const io::SheetRow* m_row = nullptr;
   domain::MoneyUnit m_funds_unit = domain::MoneyUnit::yuan;
   std::unique_ptr<domain::Calendar> m_calendar;
+  mutable int64_t m_serial_dates = 0;
+  mutable std::string m_serial_example;
 };
 
 // --create-missing-enterprises: an enterprise the sheet names that is not registered yet, made
@@ -668,7 +724,13 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
     for (size_t f = 0; f < k_fields.size(); ++f)
       if (sheet.has(f)) content = fnv1a("\x1f", fnv1a(row.get(f), content));
     const auto get = [&](size_t f) { return sheet.has(f) ? trim_blanks(row.get(f)) : std::string_view(); };
-    if (const auto no = get(c.no); !no.empty()) d.add_key(n, row.line(), k_key_no, fnv1a(no), content);
+    if (const auto no = get(c.no); !no.empty()) {
+      // Numbers compare case-insensitively, after NFKC (issue 14 point 10).
+      std::string upper = domain::nfkc(no);
+      for (char& ch : upper)
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+      d.add_key(n, row.line(), k_key_no, fnv1a(upper), content);
+    }
     key.clear();
     const store::EnterpriseRef* e = nullptr;
     std::string why;
@@ -684,8 +746,8 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
     if (e) key = fmt::format("e:{}", e->id.value);
     const auto found = get(c.found_on);
     const auto date = domain::try_parse_date(found, why);
-    fmt::format_to(std::back_inserter(key), "\x1f{}\x1f{}\x1f{}", date ? date->iso() : std::string(found), get(c.location),
-                   get(c.description));
+    fmt::format_to(std::back_inserter(key), "\x1f{}\x1f{}\x1f{}", date ? date->iso() : std::string(found),
+                   domain::comparable_text(get(c.location)), domain::comparable_text(get(c.description)));
     d.add_key(n, row.line(), k_key_finding, fnv1a(key), content);
   }
   d.resolve();
@@ -764,21 +826,30 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   std::string note;
   bool writing = true;  // false after the first bad row of an all-or-nothing import: validate only
 
-  const auto reject = [&](const io::SheetRow& bad, const RowError& e) {
-    std::string line = e.field ? sheet.describe(bad, *e.field, e.why) : sheet.describe(bad, e.why);
+  // A bad row: each of its problems is one line of the errors; the rejects file gets the row
+  // once, with every reason.
+  const auto reject_all = [&](const io::SheetRow& bad, const std::vector<RowError>& problems) {
     ++batch.rows_rejected;
-    // The rejects file has its own line column: its reason starts after "FILE:LINE: ".
-    if (rejects) {
-      const auto prefix = fmt::format("{}:{}: ", o.path, bad.line());
+    std::string reasons;
+    const auto prefix = fmt::format("{}:{}: ", o.path, bad.line());
+    for (const auto& e : problems) {
+      std::string line = e.field ? sheet.describe(bad, *e.field, e.why) : sheet.describe(bad, e.why);
+      // The rejects file has its own line column: its reason starts after "FILE:LINE: ".
       const auto reason = line.starts_with(prefix) ? std::string_view(line).substr(prefix.size()) : std::string_view(line);
-      if (bad.malformed().empty())
-        rejects->add(bad.line(), bad.cells(), reason);
-      else
-        rejects->add_raw(bad.line(), bad.raw(), reason);
+      reasons += fmt::format("{}{}", reasons.empty() ? "" : "; ", reason);
+      r.errors.push_back(std::move(line));
     }
-    r.errors.push_back(std::move(line));
+    if (rejects) {
+      if (bad.malformed().empty())
+        rejects->add(bad.line(), bad.cells(), reasons);
+      else
+        rejects->add_raw(bad.line(), bad.raw(), reasons);
+    }
     if (!o.skip_invalid) writing = false;
   };
+  const auto reject = [&](const io::SheetRow& bad, const RowError& e) { reject_all(bad, std::vector<RowError>{e}); };
+  std::vector<RowError> problems;
+  const store::EnterpriseRef no_enterprise;
 
   while (sheet.next(row)) {
     const uint32_t row_ordinal = ordinal++;
@@ -811,7 +882,9 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
       continue;
     }
 
-    // The enterprise: by USCC when given, else by exact name.
+    // The enterprise: by USCC when given, else by exact name. Its problems and the row's other
+    // problems are reported together.
+    problems.clear();
     const auto uscc_text = sheet.has(c.uscc) ? trim_blanks(row.get(c.uscc)) : std::string_view();
     const auto name_text = sheet.has(c.enterprise) ? trim_blanks(row.get(c.enterprise)) : std::string_view();
     const store::EnterpriseRef* enterprise = nullptr;
@@ -819,39 +892,36 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
       std::string why;
       const auto uscc = domain::try_normalize_uscc(uscc_text, why);
       if (!uscc) {
-        reject(row, RowError{c.uscc, why});
-        continue;
-      }
-      enterprise = enterprises.by_uscc(*uscc);
-      if (!enterprise && o.create_missing_enterprises) {
-        if (auto e = maker.plan(row, *uscc, name_text)) {
-          reject(row, *e);
-          continue;
+        problems.push_back(RowError{c.uscc, why});
+      } else {
+        enterprise = enterprises.by_uscc(*uscc);
+        if (!enterprise && o.create_missing_enterprises) {
+          if (auto e = maker.plan(row, *uscc, name_text))
+            problems.push_back(*e);
+          else
+            enterprise = &maker.ref();
         }
-        enterprise = &maker.ref();
-      }
-      if (!enterprise) {
-        reject(row, RowError{c.uscc, "no enterprise has this USCC (add it with 'ankang enterprise add' or import it first)"});
-        continue;
+        if (!enterprise && problems.empty())
+          problems.push_back(
+              RowError{c.uscc, "no enterprise has this USCC (add it with 'ankang enterprise add' or import it first)"});
       }
     } else if (!name_text.empty()) {
       bool ambiguous = false;
       enterprise = enterprises.by_name(name_text, ambiguous);
-      if (!enterprise) {
-        reject(row, RowError{c.enterprise, ambiguous ? fmt::format("several enterprises have this name ({}): give the USCC",
-                                                                   enterprises.usccs_named(name_text))
-                     : o.create_missing_enterprises
-                         ? "no enterprise has this name, and creating it (--create-missing-enterprises) needs its USCC"
-                         : "no enterprise has this name (give its USCC, or add it first)"});
-        continue;
-      }
+      if (!enterprise)
+        problems.push_back(RowError{
+            c.enterprise, ambiguous ? fmt::format("several enterprises have this name ({}): give the USCC",
+                                                  enterprises.usccs_named(name_text))
+                          : o.create_missing_enterprises
+                              ? "no enterprise has this name, and creating it (--create-missing-enterprises) needs its USCC"
+                              : "no enterprise has this name (give its USCC, or add it first)"});
     } else {
-      reject(row, RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise, "the enterprise is missing: give its USCC or name"});
-      continue;
+      problems.push_back(RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise, "the enterprise is missing: give its USCC or name"});
     }
 
-    if (auto e = row_reader.read(row, *enterprise, h, status)) {
-      reject(row, *e);
+    row_reader.read(row, enterprise ? *enterprise : no_enterprise, h, status, problems);
+    if (!problems.empty()) {
+      reject_all(row, problems);
       continue;
     }
     if (!writing) continue;
@@ -975,6 +1045,12 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   if (o.progress) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
 
   r.notes = sheet.notes();
+  if (row_reader.serial_dates() > 0)
+    r.notes.push_back(o.sheet.lang == domain::Lang::zh
+                          ? fmt::format("{}: {} 个日期是 Excel 日期序号（1900 日期系统），已换算为日期，如 {}", o.path,
+                                        row_reader.serial_dates(), row_reader.serial_example())
+                          : fmt::format("{}: {} dates are Excel serial numbers (1900 date system), read as dates, e.g. {}",
+                                        o.path, row_reader.serial_dates(), row_reader.serial_example()));
   if (!collapsed_lines.empty()) {
     std::string lines;
     for (size_t i = 0; i < collapsed_lines.size() && i < 10; ++i)

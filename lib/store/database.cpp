@@ -5,6 +5,8 @@
 #include "store/sqlite_error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/temp_files.hpp"
+#include "domain/date.hpp"
+#include "store/hazard_store.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
@@ -65,6 +67,33 @@ Database::Database(std::unique_ptr<SQLite::Database> db, std::string path) : m_d
 
 int Database::schema_version() { return user_version(*m_db); }
 
+namespace {
+
+// ankang_dedupe_key(enterprise_id, found_on, location, description): hazard_dedupe_key() for
+// migrations that recompute stored keys (0010).
+void dedupe_key_function(sqlite3_context* ctx, int, sqlite3_value** argv)
+{
+  const auto text = [&](int i) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_value_bytes(argv[i]))) : std::string_view();
+  };
+  std::string why;
+  const auto day = domain::try_parse_date(text(1), why);
+  if (!day) {
+    sqlite3_result_error(ctx, "ankang_dedupe_key: found_on is not a date", -1);
+    return;
+  }
+  sqlite3_result_int64(ctx, hazard_dedupe_key(EnterpriseId{sqlite3_value_int64(argv[0])}, *day, text(2), text(3)));
+}
+
+void register_migration_functions(SQLite::Database& db)
+{
+  sqlite3_create_function_v2(db.getHandle(), "ankang_dedupe_key", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                             &dedupe_key_function, nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
 void migrate(SQLite::Database& db)
 {
   const int have = user_version(db);
@@ -74,6 +103,7 @@ void migrate(SQLite::Database& db)
                 fmt::format("the database has schema version {}, this ankang knows only up to {}", have, want),
                 "it was written by a newer ankang: upgrade ankang to use it");
   if (have == want) return;
+  register_migration_functions(db);
   // All pending migrations run in one transaction: an old database is upgraded whole or not at all.
   WriteTransaction tx(db);
   for (const auto& m : embedded_migrations()) {

@@ -1,5 +1,7 @@
 #include "store/hazard_store.hpp"
 
+#include "domain/text_key.hpp"
+
 #include "store/uuid.hpp"
 
 #include "error.hpp"
@@ -302,9 +304,11 @@ std::optional<Hazard> fetch_one(Stmt& s)
   return h;
 }
 
+// Candidates by key, enterprise and day; the texts compared as a person reads them
+// (domain::comparable_text), which is also what the key hashes.
 constexpr std::string_view k_duplicate_sql =
-    "SELECT id FROM hazard WHERE dedupe_key = :key AND enterprise_id = :enterprise AND found_on = :found_on "
-    "AND location = :location AND description = :description LIMIT 1";
+    "SELECT id, location, description FROM hazard WHERE dedupe_key = :key AND enterprise_id = :enterprise "
+    "AND found_on = :found_on";
 
 std::optional<HazardId> run_duplicate(Stmt& s, EnterpriseId enterprise, Date found_on, std::string_view location,
                                       std::string_view description)
@@ -313,10 +317,16 @@ std::optional<HazardId> run_duplicate(Stmt& s, EnterpriseId enterprise, Date fou
   s.bind(":key", hazard_dedupe_key(enterprise, found_on, location, description));
   s.bind(":enterprise", enterprise.value);
   s.bind(":found_on", found);
-  s.bind(":location", location);
-  s.bind(":description", description);
   std::optional<HazardId> id;
-  if (s.step()) id = HazardId{s.int64(0)};
+  std::string want_location, want_description;
+  while (!id && s.step()) {
+    if (want_description.empty() && want_location.empty()) {
+      want_location = domain::comparable_text(location);
+      want_description = domain::comparable_text(description);
+    }
+    if (domain::comparable_text(s.text(1)) == want_location && domain::comparable_text(s.text(2)) == want_description)
+      id = HazardId{s.int64(0)};
+  }
   s.reset();
   return id;
 }
@@ -626,9 +636,9 @@ int64_t hazard_dedupe_key(EnterpriseId enterprise, Date found_on, std::string_vi
   separator();
   feed(found_on.iso());
   separator();
-  feed(trim_blanks(location));
+  feed(domain::comparable_text(location));
   separator();
-  feed(trim_blanks(description));
+  feed(domain::comparable_text(description));
   // The day found in the high half: an import (sheets run by date) inserts its keys next to each
   // other at the end of the hazard_dedupe index, not on a random page of it; the low half is the
   // hash's best-mixed 32 bits, and the lookup compares every field anyway.
@@ -795,7 +805,7 @@ HazardEventId HazardWriter::append(const HazardEvent& e)
 
 std::optional<Hazard> HazardWriter::find_by_no(std::string_view no)
 {
-  if (!m_by_no) m_by_no.emplace(m_db.sql(), select_by("h.no = :no"));
+  if (!m_by_no) m_by_no.emplace(m_db.sql(), select_by("h.no = :no COLLATE NOCASE"));
   m_by_no->bind(":no", no);
   return fetch_one(*m_by_no);
 }
