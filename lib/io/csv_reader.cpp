@@ -244,6 +244,7 @@ bool CsvReader::next(Record& record) {
   m_begin = m_pos;
   if (m_pos == m_end && !fill()) return false;
   record.line = m_line;
+  record.number = ++m_records;
   m_record_line = m_line;
   bool bad = false;  // malformed, and m_recover: the last field is m_tail
 

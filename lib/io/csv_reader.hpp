@@ -23,6 +23,9 @@ struct InvalidBytes {
 
 struct Record {
   uint64_t line = 0;  // physical line (1-based) where the record starts
+  // The record's number (1-based), as a spreadsheet numbers its rows: differs from `line` after
+  // a quoted cell with line breaks.
+  uint64_t number = 0;
   // UTF-8 text of each field, quotes removed. Valid until the next call of next().
   std::vector<std::string_view> fields;
   // Set when a field of a UTF-8 file held bytes that are not UTF-8; each such byte is U+FFFD in
@@ -107,6 +110,7 @@ class CsvReader {
   bool m_bom = false;
   bool m_bom_checked = false;
   uint64_t m_record_line = 1;
+  uint64_t m_records = 0;
   // Set when decoding stopped at an invalid byte: its file offset. The error is raised when the
   // parser reaches it, so that the line number is right.
   int64_t m_bad_offset = -1;

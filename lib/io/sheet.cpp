@@ -313,7 +313,7 @@ std::string Sheet::describe(const SheetRow& row, size_t field, std::string_view 
   std::string_view raw;
   const int col = m_column_of[field];
   if (col >= 0 && static_cast<size_t>(col) < row.cells().size()) raw = trim_cell(row.cells()[static_cast<size_t>(col)]);
-  return fmt::format("{}:{}: column '{}': value {}: {}", m_reader.path(), row.line(), column_name(field), quote_value(raw), why);
+  return fmt::format("{}: column '{}': value {}: {}", where(row), column_name(field), quote_value(raw), why);
 }
 
 std::optional<std::string> Sheet::cell_problem(const SheetRow& row) const {
@@ -345,7 +345,12 @@ std::optional<std::string> Sheet::cell_problem(const SheetRow& row) const {
 }
 
 std::string Sheet::describe(const SheetRow& row, std::string_view why) const {
-  return fmt::format("{}:{}: {}", m_reader.path(), row.line(), why);
+  return fmt::format("{}: {}", where(row), why);
+}
+
+std::string Sheet::where(const SheetRow& row) const {
+  if (row.number() == 0 || row.number() == row.line()) return fmt::format("{}:{}", m_reader.path(), row.line());
+  return fmt::format("{}:{} (line {})", m_reader.path(), row.number(), row.line());
 }
 
 struct RejectsWriter::Impl {

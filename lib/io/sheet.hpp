@@ -36,6 +36,8 @@ class Sheet;
 class SheetRow {
  public:
   uint64_t line() const { return m_record.line; }
+  // The row's number as the spreadsheet shows it (the record's number in the file).
+  uint64_t number() const { return m_record.number; }
   // The trimmed text of a field after --map-value; empty when the sheet has no such column.
   std::string_view get(size_t field) const;
   // The row's cells as they are in the file (for a rejects file).
@@ -72,10 +74,13 @@ class Sheet {
   // The unit given in the field's header, e.g. "万元" for "整改资金（万元）" or "(万元)"; else "".
   std::string_view unit(size_t field) const;
 
-  // "FILE:LINE: column 'X': value 'Y': WHY", the one form of a row error.
+  // "FILE:ROW: column 'X': value 'Y': WHY", the one form of a row error (ROW as where() says).
   std::string describe(const SheetRow& row, size_t field, std::string_view why) const;
   // "FILE:LINE: WHY".
   std::string describe(const SheetRow& row, std::string_view why) const;
+  // Where a row is, as errors name it: "FILE:ROW" with ROW the spreadsheet's row number, and
+  // " (line N)" after it when the file's physical line differs (a cell with line breaks above).
+  std::string where(const SheetRow& row) const;
 
   // The first cell, among the columns the import reads, that cannot be stored as text: bytes
   // that are not UTF-8 in a UTF-8 file, a NUL byte, or more characters than a cell of Excel

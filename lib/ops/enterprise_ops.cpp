@@ -1,6 +1,7 @@
 #include "ops/enterprise_ops.hpp"
 
 #include "domain/codes.hpp"
+#include "domain/text_key.hpp"
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "io/csv_reader.hpp"
@@ -183,7 +184,11 @@ std::vector<FieldProblem> apply_enterprise_text(const store::RegionStore& region
   if (given(F::safety_contact)) n.safety_contact = value(F::safety_contact);
   if (given(F::phone)) n.phone = value(F::phone);
   if (given(F::employees)) {
-    std::string_view v = value(F::employees);
+    // As Excel may show it: full-width digits, thousands separators (1,200 or 1，200).
+    std::string plain;
+    for (const char c : domain::nfkc(value(F::employees)))
+      if (c != ',') plain += c;
+    std::string_view v = trim(plain);
     if (v.ends_with("人")) v = trim(v.substr(0, v.size() - 3));
     int64_t count = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), count);

@@ -20,6 +20,7 @@
 #include <array>
 #include <deque>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 
 namespace ankang::ops {
@@ -729,7 +730,7 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
       std::string upper = domain::nfkc(no);
       for (char& ch : upper)
         if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-      d.add_key(n, row.line(), k_key_no, fnv1a(upper), content);
+      d.add_key(n, row.number(), k_key_no, fnv1a(upper), content);
     }
     key.clear();
     const store::EnterpriseRef* e = nullptr;
@@ -748,7 +749,7 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
     const auto date = domain::try_parse_date(found, why);
     fmt::format_to(std::back_inserter(key), "\x1f{}\x1f{}\x1f{}", date ? date->iso() : std::string(found),
                    domain::comparable_text(get(c.location)), domain::comparable_text(get(c.description)));
-    d.add_key(n, row.line(), k_key_finding, fnv1a(key), content);
+    d.add_key(n, row.number(), k_key_finding, fnv1a(key), content);
   }
   d.resolve();
   return d;
@@ -803,6 +804,9 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   EnterpriseIndex enterprises(db);
   const SheetDuplicates duplicates = find_sheet_duplicates(o, enterprises);
   std::vector<uint64_t> collapsed_lines;
+  constexpr size_t k_listed_differing = 5;
+  std::vector<std::tuple<uint64_t, std::string, std::string>> skipped_differing;  // line, number, fields
+  int64_t skipped_differing_count = 0;
   uint32_t ordinal = 0;
   store::HazardWriter writer(db);
   store::InspectionWriter inspections(db);
@@ -831,7 +835,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   const auto reject_all = [&](const io::SheetRow& bad, const std::vector<RowError>& problems) {
     ++batch.rows_rejected;
     std::string reasons;
-    const auto prefix = fmt::format("{}:{}: ", o.path, bad.line());
+    const auto prefix = sheet.where(bad) + ": ";
     for (const auto& e : problems) {
       std::string line = e.field ? sheet.describe(bad, *e.field, e.why) : sheet.describe(bad, e.why);
       // The rejects file has its own line column: its reason starts after "FILE:LINE: ".
@@ -866,7 +870,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
 
     if (const auto* dup = duplicates.verdict(row_ordinal)) {
       if (!dup->conflict) {  // an exact copy of an earlier row: one finding
-        collapsed_lines.push_back(row.line());
+        collapsed_lines.push_back(row.number());
         ++batch.rows_skipped;
         continue;
       }
@@ -960,7 +964,26 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     }
     if (existing) {
       if (o.on_conflict == OnConflict::skip) {
+        // Skipped, but say when the row differs from what is stored (issue 13 point 5).
         ++batch.rows_skipped;
+        std::string fields;
+        if (row_reader.merge(*existing, h, status, false, existing_updated)) {
+          fields = "status";
+        } else {
+          const auto changes = store::diff_hazards(*existing, existing_updated);
+          for (const auto& ch : changes.changes()) {
+            // Texts that read the same (issue 13 point 6) are no difference worth a word.
+            if ((ch.field == "location" || ch.field == "description") &&
+                domain::comparable_text(ch.from.value_or("")) == domain::comparable_text(ch.to.value_or("")))
+              continue;
+            fields += fmt::format("{}{}", fields.empty() ? "" : ", ", ch.field);
+          }
+        }
+        if (!fields.empty()) {
+          if (skipped_differing.size() < k_listed_differing)
+            skipped_differing.emplace_back(row.number(), existing->no, fields);
+          ++skipped_differing_count;
+        }
         continue;
       }
       if (o.on_conflict == OnConflict::error) {
@@ -980,7 +1003,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         continue;
       }
       writer.update(existing_updated, actor.now);
-      note = fmt::format("{}:{}", o.path, row.line());
+      note = sheet.where(row);
       r.events_written += history.write_update(*existing, existing_updated, changes.json(), note);
       ++batch.rows_updated;
       continue;
@@ -1045,6 +1068,19 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   if (o.progress) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
 
   r.notes = sheet.notes();
+  if (skipped_differing_count > 0) {
+    const bool zh = o.sheet.lang == domain::Lang::zh;
+    r.notes.push_back(zh ? fmt::format("{}: 跳过的 {} 行与数据库中的记录不同（用 --on-conflict update 可更新）：", o.path,
+                                       skipped_differing_count)
+                         : fmt::format("{}: {} skipped rows differ from the database (--on-conflict update applies "
+                                       "them):",
+                                       o.path, skipped_differing_count));
+    for (const auto& [line, no, fields] : skipped_differing)
+      r.notes.push_back(zh ? fmt::format("  第 {} 行 {}：{}", line, no, fields) : fmt::format("  row {} {}: {}", line, no, fields));
+    if (skipped_differing_count > static_cast<int64_t>(skipped_differing.size()))
+      r.notes.push_back(zh ? fmt::format("  …另 {} 行", skipped_differing_count - static_cast<int64_t>(skipped_differing.size()))
+                           : fmt::format("  … {} more", skipped_differing_count - static_cast<int64_t>(skipped_differing.size())));
+  }
   if (row_reader.serial_dates() > 0)
     r.notes.push_back(o.sheet.lang == domain::Lang::zh
                           ? fmt::format("{}: {} 个日期是 Excel 日期序号（1900 日期系统），已换算为日期，如 {}", o.path,

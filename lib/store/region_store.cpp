@@ -89,8 +89,27 @@ std::optional<Region> RegionStore::find(std::string_view text) const {
   q.bind(":t", t);
   std::vector<std::string> codes;
   while (q.executeStep()) codes.push_back(q.getColumn(0).getString());
+  if (codes.empty() && t.find('/') == std::string::npos) return find_joined(t);
   if (codes.size() != 1) return std::nullopt;
   return lookup_code(codes.front());
+}
+
+std::optional<Region> RegionStore::find_joined(std::string_view t) const {
+  // A cell that joins the names as sheets do: 海北州刚察县, 西宁市城北区, 青海省海北藏族自治州刚察县.
+  for (std::string_view province : {"青海省", "青海"})
+    if (t.starts_with(province) && t.size() > province.size()) {
+      t.remove_prefix(province.size());
+      if (auto r = find(t)) return r;
+      break;
+    }
+  for (size_t i = 1; i < t.size(); ++i) {
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::string joined = fmt::format("{}/{}", t.substr(0, i), t.substr(i));
+    auto parent = find(t.substr(0, i));
+    if (!parent || parent->level != 2) continue;
+    if (auto r = find(joined)) return r;
+  }
+  return std::nullopt;
 }
 
 Region RegionStore::resolve(std::string_view text) const {

@@ -30,7 +30,8 @@ class RegionStore {
  public:
   explicit RegionStore(SQLite::Database& db) : m_db(db), m_cache(db) {}
 
-  // Resolves 刚察县, 刚察, 海北州/刚察县, 海北藏族自治州/刚察县, 青海省/海北州/刚察县 or 632224.
+  // Resolves 刚察县, 刚察, 海北州/刚察县, 海北藏族自治州/刚察县, 青海省/海北州/刚察县 or 632224, and
+  // the names joined without a slash as sheets write them (海北州刚察县, 青海省海北藏族自治州刚察县).
   // Returns nullopt for a name that is not known (a 6-digit code is always accepted).
   std::optional<Region> find(std::string_view text) const;
   // As find, throwing Error(invalid_input) "unknown region 'X': …" with what would be valid.
@@ -43,6 +44,7 @@ class RegionStore {
 
  private:
   std::optional<Region> lookup_code(std::string_view code) const;
+  std::optional<Region> find_joined(std::string_view text) const;
   SQLite::Database& m_db;
   mutable StatementCache m_cache;
 };

@@ -65,7 +65,7 @@ TEST_CASE("sheet: title rows, aliases, 序号, units, unknown columns, totals an
   CHECK(row.get(uscc) == "91632200MA75K3P27R");
   CHECK(row.get(level) == "general");
   CHECK(strip(sheet.describe(row, funds, "too much"), f.path) ==
-        ":5: column '整改资金\n（万元）': value '12.5': too much");
+        ":4 (line 5): column '整改资金\n（万元）': value '12.5': too much");
   REQUIRE(sheet.next(row));
   CHECK(row.line() == 7);
   CHECK(row.get(level) == "一般");
