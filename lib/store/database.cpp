@@ -70,7 +70,7 @@ int Database::schema_version() { return user_version(*m_db); }
 namespace {
 
 // ankang_dedupe_key(enterprise_id, found_on, location, description): hazard_dedupe_key() for
-// migrations that recompute stored keys (0010).
+// migrations that recompute stored keys (0051).
 void dedupe_key_function(sqlite3_context* ctx, int, sqlite3_value** argv)
 {
   const auto text = [&](int i) {
