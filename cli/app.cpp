@@ -174,7 +174,8 @@ std::string_view named_group(int argc, char** argv)
   constexpr std::array<std::string_view, 5> k_with_value{"--db", "--today", "--as-of", "--user", "--lang"};
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
-    if (word == "-q" || word == "--quiet" || word == "--no-pager" || word == "--wide") continue;
+    if (word == "-q" || word == "--quiet" || word == "--no-pager" || word == "--wide" || word == "--strict-calendar")
+      continue;
     if (word.starts_with("--") && word.find('=') == std::string_view::npos &&
         std::find(k_with_value.begin(), k_with_value.end(), word) != k_with_value.end()) {
       ++i;  // its value
@@ -334,6 +335,10 @@ void build_app(CLI::App& app, Context& ctx, bool every_group, std::string_view n
   app.add_flag("-q,--quiet", ctx.quiet, "Print no notes on standard error");
   app.add_flag("--no-pager", ctx.no_pager, "Print long output straight to the terminal, without a pager");
   app.add_flag("--wide", ctx.wide, "Show tables whole, wider than the terminal if need be");
+  app.add_flag("--strict-calendar", ctx.strict_calendar,
+               "Refuse to count working days in a year whose official holiday notice is not on record, instead of "
+               "counting on the provisional statutory calendar (env ANKANG_STRICT_CALENDAR=1)")
+      ->envname("ANKANG_STRICT_CALENDAR");
   app.footer("Examples:\n"
              "  ankang init --db ankang.db\n"
              "  ankang hazard import findings.csv\n"

@@ -8,7 +8,12 @@
 
 namespace ankang::cli {
 
-store::Database Context::open_db() const { return store::Database::open(db_path); }
+store::Database Context::open_db() const
+{
+  auto db = store::Database::open(db_path);
+  db.set_strict_calendar(strict_calendar);
+  return db;
+}
 
 std::string Context::t(std::string_view english) const { return translate(english, lang); }
 

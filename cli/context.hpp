@@ -28,6 +28,7 @@ struct Context {
   std::string user;
   std::string lang_text = "zh";
   bool quiet = false;
+  bool strict_calendar = false;  // --strict-calendar / ANKANG_STRICT_CALENDAR: no provisional counting
 
   // Resolved once after parsing.
   domain::Date today;

@@ -4,10 +4,12 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "domain/calendar.hpp"
+#include "domain/calendar_provisional.hpp"
 #include "domain/deadline.hpp"
 #include "domain/period.hpp"
 #include "error.hpp"
 #include "io/table.hpp"
+#include "ops/calendar_ops.hpp"
 #include "store/calendar_store.hpp"
 
 #include <array>
@@ -32,6 +34,9 @@ using domain::DayKind;
 std::string holiday_name(std::string_view name, domain::Lang lang)
 {
   if (lang == domain::Lang::zh || name.empty()) return std::string(name);
+  constexpr std::string_view k_makeup = "补假";  // a provisional make-up day off: 春节补假
+  if (name.size() > k_makeup.size() && name.ends_with(k_makeup))
+    return holiday_name(name.substr(0, name.size() - k_makeup.size()), lang) + " (make-up day off)";
   static const std::map<std::string_view, std::string_view> k_names = {
       {"元旦", "New Year's Day"},  {"春节", "Spring Festival"},      {"清明节", "Qingming Festival"},
       {"劳动节", "Labour Day"},    {"端午节", "Dragon Boat Festival"}, {"中秋节", "Mid-Autumn Festival"},
@@ -93,10 +98,11 @@ domain::Calendar calendar_for(const Context& ctx)
 {
   if (!ctx.db_given && !std::filesystem::exists(ctx.db_path)) {
     auto builtin = store::Database::in_memory();
-    return store::load_calendar(builtin.sql());
+    return store::load_calendar(builtin.sql(),
+                                ctx.strict_calendar ? domain::CalendarMode::strict : domain::CalendarMode::provisional);
   }
   auto db = ctx.open_db();
-  return store::load_calendar(db.sql());
+  return store::load_calendar(db);
 }
 
 int run_show(Context& ctx, const std::string& month_text)
@@ -114,10 +120,12 @@ int run_show(Context& ctx, const std::string& month_text)
   const auto cal = calendar_for(ctx);
   const int year = period.start.year();
   cal.require_year(year, fmt::format("cannot show {} without the official days off and make-up working days", period.code()));
+  const bool provisional = cal.is_provisional_year(year);
 
   const bool zh = ctx.lang == domain::Lang::zh;
   auto& out = ctx.out;
-  out << (zh ? fmt::format("{}年{}月\n", year, period.start.month()) : fmt::format("{}\n", period.code()));
+  out << (zh ? fmt::format("{}年{}月", year, period.start.month()) : period.code());
+  out << (provisional ? std::string(domain::provisional_mark(ctx.lang)) : std::string()) << '\n';
   // Cells of 4 columns: the day right-aligned in 2, then a 2-column mark (休/班, or H/W in English).
   const std::string_view off_mark = ctx.tr("休", "H ");
   const std::string_view work_mark = ctx.tr("班", "W ");
@@ -150,6 +158,10 @@ int run_show(Context& ctx, const std::string& month_text)
   out << '\n';
   out << ctx.tr("休 = 休息日（法定节假日及调休放假）  班 = 调休上班（周末照常上班）\n",
                 "H = day off (statutory holiday or swapped day)  W = make-up working day on a weekend (调休上班)\n");
+  if (provisional)
+    out << ctx.tr("暂定 = 尚无国务院放假通知，按《全国年节及纪念日放假办法》推算（不含调休上班）\n",
+                  "provisional = no State Council notice on record: the statutory days and their make-up days off, no "
+                  "make-up working days\n");
 
   // The listed days of the month, grouped by name and kind into runs of consecutive days.
   const auto days = cal.listed_between(period.start, period.end);
@@ -158,21 +170,24 @@ int run_show(Context& ctx, const std::string& month_text)
     DayKind kind;
     std::string name;
     bool local;
+    bool provisional;
   };
   std::vector<Run> runs;
   for (const auto& d : days) {
     if (!runs.empty() && runs.back().last + 1 == d.date && runs.back().kind == d.kind && runs.back().name == d.name &&
-        runs.back().local == d.local)
+        runs.back().local == d.local && runs.back().provisional == d.provisional)
       runs.back().last = d.date;
     else
-      runs.push_back({d.date, d.date, d.kind, d.name, d.local});
+      runs.push_back({d.date, d.date, d.kind, d.name, d.local, d.provisional});
   }
   for (const auto& r : runs) {
     std::string name = r.name.empty() ? std::string(ctx.tr("（未命名）", "(unnamed)")) : holiday_name(r.name, ctx.lang);
     if (r.local) name += ctx.tr("（本地）", " (local)");
+    if (r.provisional) name += domain::provisional_mark(ctx.lang);
     out << fmt::format("{}  {}  {}\n", pad_to(day_span(r.first, r.last, ctx), zh ? 12 : 14), name, kind_label(r.kind, ctx));
   }
   out << (zh ? fmt::format("本月工作日：{}天\n", workdays) : fmt::format("working days: {}\n", workdays));
+  if (provisional) ctx.note(domain::provisional_note({year}, ctx.lang));
   return k_exit_ok;
 }
 
@@ -181,13 +196,16 @@ int run_is_workday(Context& ctx, const std::string& date_text)
   const Date d = parse_date_option("DATE", date_text);
   const auto cal = calendar_for(ctx);
   const bool work = cal.is_workday(d);
-  ctx.out << (work ? ctx.tr("是", "yes") : ctx.tr("否", "no")) << '\n';
+  const bool provisional = cal.is_provisional(d);
+  ctx.out << (work ? ctx.tr("是", "yes") : ctx.tr("否", "no"))
+          << (provisional ? domain::provisional_mark(ctx.lang) : std::string_view()) << '\n';
   std::string why;
   if (const auto* listed = cal.listed(d))
     why = day_description(*listed, ctx);
   else
     why = std::string(d.is_weekend() ? ctx.tr("周末", "weekend") : ctx.tr("工作日", "working day"));
   ctx.note(fmt::format("{} {}: {}", d.iso(), weekday_label(d.iso_weekday(), ctx.lang), why));
+  if (provisional) ctx.note(domain::provisional_note({d.year()}, ctx.lang));
   return work ? k_exit_ok : k_exit_findings;
 }
 
@@ -206,7 +224,9 @@ int run_add(Context& ctx, const AddOptions& o)
   auto db = ctx.open_db();
   store::WriteTransaction tx(db.sql());
   const auto previous = store::add_calendar_day(db.sql(), d, kind, o.name);
-  const bool covered = store::load_calendar(db.sql()).covers(d.year());
+  const auto after = store::load_calendar(db);
+  const bool covered = after.covers(d.year());
+  const bool provisional = after.is_provisional_year(d.year());
   tx.commit();
   const bool zh = ctx.lang == domain::Lang::zh;
   const auto kind_noun = [&](DayKind k) {
@@ -223,7 +243,9 @@ int run_add(Context& ctx, const AddOptions& o)
                : fmt::format("; it replaces the {} {}{}", source, kind_noun(previous->kind), named(previous->name));
   }
   ctx.note(text);
-  if (!covered)
+  if (provisional)
+    ctx.note(domain::provisional_note({d.year()}, ctx.lang));
+  else if (!covered)
     ctx.note(fmt::format("{}", ctx.lang == domain::Lang::zh
                                    ? fmt::format("注意：{}年尚无官方放假安排，工作日计算仍会报错，请用 'ankang calendar import FILE' 导入", d.year())
                                    : fmt::format("note: {} has no official calendar yet; working-day counts in it still fail until "
@@ -274,10 +296,9 @@ int run_import(Context& ctx, const ImportOptions& o)
     years.push_back(best);
   }
   auto db = ctx.open_db();
-  store::WriteTransaction tx(db.sql());
   const auto source = fmt::format("imported from {}", std::filesystem::path(o.file).filename().string());
-  const auto r = store::import_calendar(db.sql(), parsed.days, years, source);
-  tx.commit();
+  const auto imported = ops::import_calendar_notice(db, parsed.days, years, source, ctx.user, ctx.now_utc, ctx.today);
+  const auto& r = imported.days;
   std::string covered;
   for (int y : r.newly_covered) covered += fmt::format("{}{}", covered.empty() ? "" : ", ", y);
   ctx.note(ctx.lang == domain::Lang::zh
@@ -286,6 +307,25 @@ int run_import(Context& ctx, const ImportOptions& o)
                : fmt::format("imported {} days ({} new, {} replaced, {} unchanged){}", parsed.days.size(), r.added,
                              r.replaced, r.unchanged,
                              covered.empty() ? std::string() : fmt::format("; working days of {} can now be counted", covered)));
+  // The provisional deadlines it moved or made official, one line each.
+  size_t moved = 0;
+  for (const auto& d : imported.deadlines) {
+    const auto mark = d.still_provisional ? domain::provisional_mark(ctx.lang) : std::string_view();
+    if (d.after != d.before) {
+      ++moved;
+      ctx.out << fmt::format("{}  {} {}（{}） → {}{}\n", d.no, ctx.tr("整改期限", "deadline"), d.before.iso(),
+                             ctx.tr("暂定", "provisional"), d.after.iso(), mark);
+    } else {
+      ctx.out << fmt::format("{}  {} {}{}\n", d.no, ctx.tr("整改期限", "deadline"), d.after.iso(),
+                             ctx.tr("（已按通知确认）", " (confirmed by the notice)"));
+    }
+  }
+  if (!imported.deadlines.empty())
+    ctx.note(ctx.lang == domain::Lang::zh
+                 ? fmt::format("暂定期限已按通知重算：{} 项，其中 {} 项期限变更（已记入历史）", imported.deadlines.size(), moved)
+                 : fmt::format("provisional deadlines counted again on the notice: {}, of which {} changed (recorded "
+                               "in their history)",
+                               imported.deadlines.size(), moved));
   return k_exit_ok;
 }
 
@@ -306,7 +346,9 @@ int run_add_days(Context& ctx, const AddDaysOptions& o)
   }
   const auto roll = domain::parse_roll_rule(o.roll);
   const auto cal = calendar_for(ctx);
-  ctx.out << domain::resolve(spec, base, cal, roll).iso() << '\n';
+  const auto due = domain::resolve_counted(spec, base, cal, roll);
+  ctx.out << due.date.iso() << (due.provisional ? domain::provisional_mark(ctx.lang) : std::string_view()) << '\n';
+  if (due.provisional) ctx.note(domain::provisional_note(domain::provisional_years_between(cal, base, due.date), ctx.lang));
   return k_exit_ok;
 }
 
@@ -328,15 +370,21 @@ int run_list(Context& ctx, const ListOptions& o)
                {"source", std::string(ctx.tr("来源", "source")), io::Align::left}};
   for (const auto& d : cal.days()) {
     if (o.year != 0 && d.date.year() != o.year) continue;
+    // Without --year: the days on record; a provisional year is listed when asked for by name.
+    if (o.year == 0 && d.provisional) continue;
+    const std::string_view source = d.provisional ? ctx.tr("暂定", "provisional")
+                                    : d.local     ? ctx.tr("本地", "local")
+                                                  : ctx.tr("官方", "official");
     if (for_people)
       t.rows.push_back({d.date.iso(), weekday_label(d.date.iso_weekday(), ctx.lang), kind_label(d.kind, ctx),
-                        holiday_name(d.name, ctx.lang),
-                        d.local ? ctx.tr("本地", "local") : ctx.tr("官方", "official")});
+                        holiday_name(d.name, ctx.lang), source});
     else
       t.rows.push_back({d.date.iso(), io::Cell::number(d.date.iso_weekday()), domain::day_kind_code(d.kind), d.name,
-                        d.local ? "local" : "official"});
+                        d.provisional ? "provisional" : d.local ? "local" : "official"});
   }
-  if (o.year != 0 && !cal.covers(o.year))
+  if (o.year != 0 && cal.is_provisional_year(o.year))
+    ctx.note(domain::provisional_note({o.year}, ctx.lang));
+  else if (o.year != 0 && !cal.covers(o.year))
     ctx.note(fmt::format("{}", ctx.lang == domain::Lang::zh
                                    ? fmt::format("{}年尚无官方放假安排（已有：{}）", o.year, cal.covered_years_text())
                                    : fmt::format("{} has no official calendar data (on record: {})", o.year,
@@ -351,14 +399,19 @@ void add_calendar_commands(CLI::App& group, Context& ctx)
 {
   group.require_subcommand(1);
 
-  auto* show = group.add_subcommand("show", "Show a month as a grid, marking days off (休) and make-up working days (班)");
+  auto* show = group.add_subcommand(
+      "show", "Show a month as a grid, marking days off (休) and make-up working days (班); a month without the "
+              "official notice is marked （暂定） (provisional)");
   auto& month = ctx.own<std::string>();
   show->add_option("MONTH", month, "The month: 2021-10, 2021年10月, this-month, last-month (default: this month)");
   set_example(show, "ankang calendar show 2021-10");
   show->callback([&ctx, &month] { ctx.action = [&ctx, &month] { return run_show(ctx, month); }; });
 
   auto* is_workday = group.add_subcommand(
-      "is-workday", "Print 是 or 否 (yes/no): exit 0 for a working day, 3 for a day off, 5 for a year without data");
+      "is-workday",
+      "Print 是 or 否 (yes/no), marked （暂定） in a year without the official notice (counted on the statutory "
+      "provisional calendar): exit 0 for a working day, 3 for a day off, 5 for a year without data (or provisional "
+      "with --strict-calendar)");
   auto& day = ctx.own<std::string>();
   is_workday->add_option("DATE", day, "The day, e.g. 2021-10-09")->required();
   set_example(is_workday, "ankang calendar is-workday 2021-10-09 && echo 上班");
@@ -373,7 +426,9 @@ void add_calendar_commands(CLI::App& group, Context& ctx)
   set_example(add, "ankang calendar add 2021-07-26 --off --name 那达慕");
   add->callback([&ctx, &add_opts] { ctx.action = [&ctx, &add_opts] { return run_add(ctx, add_opts); }; });
 
-  auto* import = group.add_subcommand("import", "Import a year's official notice from CSV: date,kind,name (all or nothing)");
+  auto* import = group.add_subcommand(
+      "import", "Import a year's official notice from CSV: date,kind,name (all or nothing); provisional deadlines are "
+                "counted again on it and listed");
   auto& import_opts = ctx.own<ImportOptions>();
   import->add_option("FILE", import_opts.file, "CSV file: date,kind,name; kind off/work, 休/班 or true/false (isOffDay)")
       ->required();
@@ -383,7 +438,9 @@ void add_calendar_commands(CLI::App& group, Context& ctx)
   set_example(import, "ankang calendar import 2027.csv");
   import->callback([&ctx, &import_opts] { ctx.action = [&ctx, &import_opts] { return run_import(ctx, import_opts); }; });
 
-  auto* add_days = group.add_subcommand("add-days", "Print the date a deadline gives from DATE: +10wd, +30d, eow, eom, eoq");
+  auto* add_days = group.add_subcommand(
+      "add-days", "Print the date a deadline gives from DATE: +10wd, +30d, eow, eom, eoq; marked （暂定） when the count "
+                  "goes through a year without the official notice (provisional statutory calendar)");
   auto& add_days_opts = ctx.own<AddDaysOptions>();
   add_days->add_option("DATE", add_days_opts.date, "The day to count from (not counted itself)")->required();
   add_days->add_option("SPEC", add_days_opts.spec,
@@ -395,7 +452,9 @@ void add_calendar_commands(CLI::App& group, Context& ctx)
   set_example(add_days, "ankang calendar add-days 2025-09-30 +5wd");
   add_days->callback([&ctx, &add_days_opts] { ctx.action = [&ctx, &add_days_opts] { return run_add_days(ctx, add_days_opts); }; });
 
-  auto* list = group.add_subcommand("list", "List the days on record (holidays, make-up working days, local days)");
+  auto* list = group.add_subcommand(
+      "list", "List the days on record (holidays, make-up working days, local days); --year of a year without the "
+              "official notice lists its provisional days (source provisional)");
   auto& list_opts = ctx.own<ListOptions>();
   list->add_option("--year", list_opts.year, "Only this year")->check(CLI::Range(1900, 2999));
   add_output_options(list, list_opts.output);

@@ -3,6 +3,7 @@
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "domain/calendar_provisional.hpp"
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
@@ -86,7 +87,8 @@ std::string_view event_label(std::string_view kind, Lang lang)
       {"planned", "制定整改方案", "planned"}, {"progress", "整改进展", "progress"}, {"extended", "延期", "extended"},
       {"done", "整改完成", "done"},        {"on_spot", "即查即改", "fixed on the spot"},
       {"verified", "验收通过", "verified"}, {"rejected", "验收不通过", "rejected"}, {"reopened", "重新整改", "reopened"},
-      {"voided", "作废", "voided"},
+      {"voided", "作废", "voided"},       {"deadline_recomputed", "期限按放假通知重算", "deadline recomputed"},
+      {"undone", "撤销上一步", "undone"},
   };
   for (const auto& k : k_kinds)
     if (k.kind == kind) return lang == Lang::zh ? k.zh : k.en;
@@ -130,7 +132,9 @@ int run_show(Context& ctx, const std::string& id)
   if (domain::counts_as_pending(h.status) && h.due_on && *h.due_on < ctx.today)
     status += fmt::format(fmt::runtime(ctx.tr("，超期 {} 天", ", {} days overdue")), ctx.today - *h.due_on);
   line("状态", "status", status);
-  if (h.due_on) line("整改期限", "deadline", h.due_on->iso());
+  const bool due_provisional = store::is_provisional_due(db, h.id, h.due_on);
+  if (h.due_on)
+    line("整改期限", "deadline", h.due_on->iso() + (due_provisional ? std::string(domain::provisional_mark(lang)) : ""));
   if (h.extensions > 0) line("延期次数", "extensions", std::to_string(h.extensions));
   line("整改责任单位", "responsible department", h.owner_dept);
   line("整改责任人", "owner", h.owner);
@@ -143,6 +147,11 @@ int run_show(Context& ctx, const std::string& id)
   if (h.closed_on) line("销号日期", "closed on", h.closed_on->iso());
   if (h.voided_on) line("作废日期", "voided on", h.voided_on->iso());
 
+  if (due_provisional) {
+    const auto cal = store::load_calendar(db);
+    const auto years = domain::provisional_years_between(cal, std::min(h.found_on, *h.due_on), *h.due_on);
+    if (!years.empty()) ctx.note(domain::provisional_note(years, lang));
+  }
   out << fmt::format("{}:\n", ctx.tr("历史", "history"));
   for (const auto& e : d.events) {
     std::string text = fmt::format("  {}  {}  {}", e.on_date.iso(), e.actor, event_label(e.kind, lang));
@@ -290,7 +299,7 @@ void add_void(CLI::App& group, Context& ctx)
       request.step = ops::RectifyStep::void_hazard;
       request.text = o.reason;
       const auto actor = make_actor(ctx, o.on);
-      const auto r = ops::rectify_one(db, o.id, request, ops::Business{actor.user, actor.now, actor.on});
+      const auto r = ops::rectify_one(db, o.id, request, ops::Business{actor.user, actor.now, actor.on, ctx.today});
       ctx.out << fmt::format("{} {}\n", r.no, ctx.tr("已作废", "voided"));
       return k_exit_ok;
     };

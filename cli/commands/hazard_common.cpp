@@ -1,6 +1,7 @@
 #include "cli/commands/hazard_common.hpp"
 
 #include "cli/commands/registry.hpp"
+#include "domain/calendar_provisional.hpp"
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
@@ -124,7 +125,7 @@ store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db,
   }
   if (o.overdue) f.overdue_as_of = ctx.today;
   if (!o.due_within.empty()) {
-    const auto calendar = store::load_calendar(db.sql());
+    const auto calendar = store::load_calendar(db);
     f.due_from = ctx.today;
     f.due_to = domain::parse_window(o.due_within, ctx.today, calendar);
   }
@@ -158,7 +159,8 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
   }
   const Lang lang = ctx.lang;
   io::Table t;
-  t.columns = {{"no", std::string(ctx.tr("编号", "No.")), io::Align::left},
+  t.columns = {{"id", "#", io::Align::right},
+               {"no", std::string(ctx.tr("编号", "No.")), io::Align::left},
                {"enterprise", std::string(ctx.tr("企业", "enterprise")), io::Align::left},
                {"found_on", std::string(ctx.tr("发现日期", "found")), io::Align::left},
                {"level", std::string(ctx.tr("等级", "level")), io::Align::left},
@@ -167,14 +169,19 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
   if (overdue_column) t.columns.push_back({"days_overdue", std::string(ctx.tr("超期天数", "days overdue")), io::Align::right});
   t.columns.push_back({"location", std::string(ctx.tr("部位", "location")), io::Align::left});
   t.columns.push_back({"description", std::string(ctx.tr("隐患描述", "description")), io::Align::left});
+  const auto provisional = store::provisional_due_ids(db);
+  bool any_provisional = false;
   store::list_hazards(db, filter, [&](const store::HazardListRow& r) {
     const auto& h = r.hazard;
-    io::Row row{io::Cell(h.no),
+    const bool due_provisional = h.due_on && provisional.count(h.id.value) > 0;
+    any_provisional = any_provisional || due_provisional;
+    io::Row row{io::Cell::number(h.id.value),
+                io::Cell(h.no),
                 io::Cell(r.enterprise_name),
                 io::Cell(h.found_on.iso()),
                 io::Cell(domain::hazard_levels().label(domain::code(h.level), lang)),
                 io::Cell(domain::hazard_statuses().label(domain::code(h.status), lang)),
-                date_cell(h.due_on)};
+                due_provisional ? io::Cell(h.due_on->iso() + std::string(domain::provisional_mark(lang))) : date_cell(h.due_on)};
     if (overdue_column) {
       const bool overdue = domain::counts_as_pending(h.status) && h.due_on && *h.due_on < ctx.today;
       row.push_back(overdue ? io::Cell::number(ctx.today - *h.due_on) : io::Cell::null());
@@ -184,6 +191,10 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
     t.rows.push_back(std::move(row));
   });
   emit_table(ctx, output, t, false);
+  if (any_provisional)
+    ctx.note(ctx.tr("标（暂定）的整改期限按暂定放假安排计算（尚无国务院放假通知），导入通知后重算：'ankang calendar import FILE'",
+                    "deadlines marked (provisional) were counted on the provisional holiday calendar (no State Council "
+                    "notice on record) and are counted again when it is imported with 'ankang calendar import FILE'"));
 }
 
 void add_hazard_export_command(CLI::App& group, Context& ctx)

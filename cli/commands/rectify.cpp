@@ -3,12 +3,14 @@
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "domain/calendar_provisional.hpp"
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
 #include "error.hpp"
 #include "text.hpp"
 #include "ops/rectify_ops.hpp"
+#include "store/calendar_store.hpp"
 
 #include <fmt/format.h>
 
@@ -116,6 +118,13 @@ const domain::ChangedField* changed(const domain::Transition& t, std::string_vie
   return nullptr;
 }
 
+// A deadline as people read it: 2027-01-08（暂定） when counted through the provisional calendar.
+std::string due_text(const Context& ctx, const std::optional<domain::Date>& due, bool provisional)
+{
+  if (!due) return "—";
+  return due->iso() + (provisional ? std::string(domain::provisional_mark(ctx.lang)) : std::string());
+}
+
 // One line per hazard: what the step did (or would do).
 std::string describe(const Context& ctx, const ops::RectifyResult& r)
 {
@@ -125,13 +134,27 @@ std::string describe(const Context& ctx, const ops::RectifyResult& r)
   if (t.event_kind == "extended") {
     const auto* due = changed(t, "due_on");
     return line + fmt::format("{} {} → {} ({} {})", ctx.tr("整改期限", "deadline"), due && due->before ? *due->before : "—",
-                              t.after.due_on ? t.after.due_on->iso() : "—", ctx.tr("延期次数", "extensions"),
+                              due_text(ctx, t.after.due_on, r.due_provisional), ctx.tr("延期次数", "extensions"),
                               t.after.extensions);
   }
+  if (t.event_kind == "undone") {
+    line += fmt::format("{} ({}) {} → {}", ctx.tr("已撤销上一步", "step undone"), t.note.substr(0, t.note.find(':')),
+                        status_label(ctx, t.from), status_label(ctx, t.to));
+    for (const auto& c : t.changes)
+      line += fmt::format("; {} {} → {}", c.field, c.before.value_or("—"), c.after.value_or("—"));
+    return line;
+  }
   line += fmt::format("{} → {}", status_label(ctx, t.from), status_label(ctx, t.to));
-  if (t.event_kind == "planned" && t.after.due_on)
-    line += fmt::format(", {} {}", ctx.tr("整改期限", "deadline"), t.after.due_on->iso());
+  if ((t.event_kind == "planned" || t.event_kind == "reopened") && t.after.due_on && changed(t, "due_on"))
+    line += fmt::format(", {} {}", ctx.tr("整改期限", "deadline"), due_text(ctx, t.after.due_on, r.due_provisional));
   return line;
+}
+
+// The note that goes with provisional deadlines: the years whose notice is missing.
+void note_provisional(const Context& ctx, store::Database& db, domain::Date from, domain::Date to)
+{
+  const auto years = domain::provisional_years_between(store::load_calendar(db), from, to);
+  if (!years.empty()) ctx.note(domain::provisional_note(years, ctx.lang));
 }
 
 domain::Date business_date(const Context& ctx, const std::string& on)
@@ -142,10 +165,16 @@ domain::Date business_date(const Context& ctx, const std::string& on)
 int run_step(Context& ctx, const SelectionOptions& sel, const ops::RectifyRequest& request)
 {
   auto db = ctx.open_db();
-  const ops::Business business{ctx.user, ctx.now_utc, business_date(ctx, sel.on)};
+  const ops::Business business{ctx.user, ctx.now_utc, business_date(ctx, sel.on), ctx.today};
   const auto selection = make_selection(db, sel);
   const auto results = ops::rectify(db, selection, request, business, sel.dry_run);
-  for (const auto& r : results) ctx.out << describe(ctx, r) << '\n';
+  std::optional<domain::Date> last_provisional;
+  for (const auto& r : results) {
+    ctx.out << describe(ctx, r) << '\n';
+    if (r.due_provisional && r.transition.after.due_on && (r.transition.event_kind == "planned" || r.transition.event_kind == "extended"))
+      last_provisional = std::max(last_provisional.value_or(*r.transition.after.due_on), *r.transition.after.due_on);
+  }
+  if (last_provisional) note_provisional(ctx, db, business.on, *last_provisional);
   if (results.empty()) ctx.note("no hazard matches the filter; nothing to do");
   else if (sel.dry_run)
     ctx.note(fmt::format("dry run: {} hazard(s) checked, nothing written", results.size()));
@@ -273,10 +302,29 @@ void add_lifecycle_commands(CLI::App& group, Context& ctx)
         r.step = verdict.pass ? RectifyStep::verify_pass : RectifyStep::verify_fail;
       });
 
-  add_step(group, ctx, "reopen", "Reopen a closed hazard (closed → rectifying, clears the 销号 date)",
-           "ankang rectify reopen 42 --reason '复查发现支护再次松动'", [](CLI::App* cmd, ops::RectifyRequest& r) {
-             r.step = RectifyStep::reopen;
-             cmd->add_option("--reason", r.text, "Why it is reopened")->required();
+  auto& reopen_deadline = ctx.own<std::string>();
+  add_step(
+      group, ctx, "reopen",
+      "Reopen a closed hazard (closed → rectifying): a fresh start, the completion, verification and 销号 dates are "
+      "cleared (the history keeps them)",
+      "ankang rectify reopen 42 --reason '复查发现支护再次松动' --deadline +10wd",
+      [&reopen_deadline](CLI::App* cmd, ops::RectifyRequest& r) {
+        r.step = RectifyStep::reopen;
+        cmd->add_option("--reason", r.text, "Why it is reopened")->required();
+        cmd->add_option("--deadline", reopen_deadline,
+                        "A new deadline: DATE, or +Nwd/+Nd/eow/eom/eoq counted from the reopen date (not an "
+                        "extension; default: the deadline stays as it was)");
+      },
+      [&reopen_deadline](ops::RectifyRequest& r) {
+        if (!reopen_deadline.empty()) r.deadline = domain::parse_deadline(reopen_deadline);
+      });
+
+  add_step(group, ctx, "undo",
+           "Take back the hazard's last step (plan, done, verify, reopen, void …) with a compensating 'undone' "
+           "event that restores the state before it; the history keeps both",
+           "ankang rectify undo 42 --reason '误操作：整改尚未完成' --dry-run", [](CLI::App* cmd, ops::RectifyRequest& r) {
+             r.step = RectifyStep::undo;
+             cmd->add_option("--reason", r.text, "Why the step is taken back")->required();
            });
 
   add_step(group, ctx, "void", "Void a hazard recorded in error (from open or rectifying)",
@@ -304,12 +352,15 @@ bool labels_for(const OutputOptions& o)
   return f == io::Format::table || f == io::Format::md;
 }
 
-io::Table pending_table(const Context& ctx, const OutputOptions& out, const std::vector<store::PendingHazard>& rows,
-                        domain::Date as_of, bool overdue)
+io::Table pending_table(const Context& ctx, store::Database& db, const OutputOptions& out,
+                        const std::vector<store::PendingHazard>& rows, domain::Date as_of, bool overdue)
 {
   const bool people = labels_for(out);
+  const auto provisional = store::provisional_due_ids(db);
+  std::optional<domain::Date> last_provisional;
   io::Table t;
-  t.columns = {{"no", std::string(ctx.tr("隐患编号", "number"))},
+  t.columns = {{"id", "#", io::Align::right},
+               {"no", std::string(ctx.tr("隐患编号", "number"))},
                {"enterprise", std::string(ctx.tr("企业", "enterprise"))},
                {"level", std::string(ctx.tr("等级", "level"))},
                {"status", std::string(ctx.tr("状态", "status"))},
@@ -318,12 +369,17 @@ io::Table pending_table(const Context& ctx, const OutputOptions& out, const std:
                {"extensions", std::string(ctx.tr("延期次数", "extensions")), io::Align::right}};
   if (overdue) t.columns.push_back({"days_overdue", std::string(ctx.tr("超期天数", "days overdue")), io::Align::right});
   else t.columns.push_back({"days_left", std::string(ctx.tr("剩余天数", "days left")), io::Align::right});
+  if (!people) t.columns.push_back({"due_provisional", "due_provisional"});
   for (const auto& p : rows) {
-    t.rows.push_back({io::Cell(p.no), io::Cell(p.enterprise), io::Cell(level_cell(ctx, people, p.level)),
+    const bool is_provisional = provisional.count(p.id.value) > 0;
+    if (is_provisional) last_provisional = std::max(last_provisional.value_or(p.due_on), p.due_on);
+    t.rows.push_back({io::Cell::number(p.id.value), io::Cell(p.no), io::Cell(p.enterprise), io::Cell(level_cell(ctx, people, p.level)),
                       io::Cell(status_cell(ctx, people, p.status)), p.owner.empty() ? io::Cell::null() : io::Cell(p.owner),
-                      io::Cell(p.due_on.iso()), io::Cell::number(p.extensions),
-                      io::Cell::number(overdue ? as_of - p.due_on : p.due_on - as_of)});
+                      io::Cell(people ? due_text(ctx, p.due_on, is_provisional) : p.due_on.iso()),
+                      io::Cell::number(p.extensions), io::Cell::number(overdue ? as_of - p.due_on : p.due_on - as_of)});
+    if (!people) t.rows.back().push_back(io::Cell::number_text(is_provisional ? "true" : "false"));
   }
+  if (last_provisional) note_provisional(ctx, db, as_of, *last_provisional);
   return t;
 }
 
@@ -351,7 +407,7 @@ void add_list_commands(CLI::App& group, Context& ctx)
     ctx.action = [&ctx, &due] {
       auto db = ctx.open_db_for_lists();
       const auto rows = ops::list_due(db, due.within, ctx.today, make_filter(db, due.filter));
-      emit_table(ctx, due.out, pending_table(ctx, due.out, rows, ctx.today, false), false);
+      emit_table(ctx, due.out, pending_table(ctx, db, due.out, rows, ctx.today, false), false);
       return k_exit_ok;
     };
   });
@@ -368,7 +424,7 @@ void add_list_commands(CLI::App& group, Context& ctx)
     ctx.action = [&ctx, &overdue] {
       auto db = ctx.open_db_for_lists();
       const auto rows = store::list_overdue(db, ctx.today, make_filter(db, overdue.filter));
-      emit_table(ctx, overdue.out, pending_table(ctx, overdue.out, rows, ctx.today, true), false);
+      emit_table(ctx, overdue.out, pending_table(ctx, db, overdue.out, rows, ctx.today, true), false);
       return overdue.check && !rows.empty() ? k_exit_findings : k_exit_ok;
     };
   });
@@ -455,7 +511,7 @@ void add_deadline_command(CLI::App& group, Context& ctx)
   cmd->callback([&ctx, &o] {
     ctx.action = [&ctx, &o] {
       auto db = ctx.open_db();
-      const ops::Business business{ctx.user, ctx.now_utc, business_date(ctx, o.on)};
+      const ops::Business business{ctx.user, ctx.now_utc, business_date(ctx, o.on), ctx.today};
       const auto filter = make_filter(db, o.filter);
       const bool people = labels_for(o.out);
       io::WriteOptions wo;
@@ -464,7 +520,8 @@ void add_deadline_command(CLI::App& group, Context& ctx)
       // Rows stream out as they are computed: 10^5 fills need no table in memory.
       with_output(ctx, o.out, [&](std::ostream& os) {
         auto writer = io::make_row_writer(o.out.parsed(), os, wo);
-        writer->begin({{"no", std::string(ctx.tr("隐患编号", "number"))},
+        writer->begin({{"id", "#", io::Align::right},
+                       {"no", std::string(ctx.tr("隐患编号", "number"))},
                        {"enterprise", std::string(ctx.tr("企业", "enterprise"))},
                        {"level", std::string(ctx.tr("等级", "level"))},
                        {"sector", std::string(ctx.tr("行业领域", "sector"))},
@@ -472,16 +529,17 @@ void add_deadline_command(CLI::App& group, Context& ctx)
                        {"found_on", std::string(ctx.tr("发现日期", "found on"))},
                        {"period", std::string(ctx.tr("规则期限", "rule"))},
                        {"due_on", std::string(ctx.tr("整改期限", "deadline"))}});
-        io::Row row(8);
+        io::Row row(9);
         summary = ops::fill_deadlines(db, filter, business, o.apply, [&](const ops::DeadlineFill& f) {
-          row[0] = io::Cell(f.no);
-          row[1] = io::Cell(f.enterprise);
-          row[2] = io::Cell(level_cell(ctx, people, f.level));
-          row[3] = io::Cell(sector_cell(ctx, people, f.sector));
-          row[4] = io::Cell(status_cell(ctx, people, f.status));
-          row[5] = io::Cell(f.found_on.iso());
-          row[6] = io::Cell(f.period);
-          row[7] = io::Cell(f.due_on.iso());
+          row[0] = io::Cell::number(f.id.value);
+          row[1] = io::Cell(f.no);
+          row[2] = io::Cell(f.enterprise);
+          row[3] = io::Cell(level_cell(ctx, people, f.level));
+          row[4] = io::Cell(sector_cell(ctx, people, f.sector));
+          row[5] = io::Cell(status_cell(ctx, people, f.status));
+          row[6] = io::Cell(f.found_on.iso());
+          row[7] = io::Cell(f.period);
+          row[8] = io::Cell(people ? due_text(ctx, f.due_on, f.due_provisional) : f.due_on.iso());
           writer->row(row);
         });
         writer->end();

@@ -1,5 +1,7 @@
 #include "domain/calendar.hpp"
 
+#include "domain/calendar_provisional.hpp"
+
 #include "error.hpp"
 #include "text.hpp"
 
@@ -26,9 +28,24 @@ Date first_of_month(Date d) { return Date::from_ymd(d.year(), d.month(), 1); }
 
 std::string_view day_kind_code(DayKind kind) { return kind == DayKind::off ? "off" : "work"; }
 
-Calendar::Calendar(std::vector<CalendarDay> days, std::vector<int> covered_years)
-    : m_days(std::move(days)), m_years(std::move(covered_years))
+Calendar::Calendar(std::vector<CalendarDay> days, std::vector<int> covered_years, CalendarMode mode)
+    : m_days(std::move(days)), m_years(std::move(covered_years)), m_mode(mode)
 {
+  std::sort(m_years.begin(), m_years.end());
+  m_years.erase(std::unique(m_years.begin(), m_years.end()), m_years.end());
+  if (mode == CalendarMode::provisional) {
+    // Provisional days go first so that a listed day of the same date (later in the stable sort)
+    // keeps its entry.
+    std::vector<CalendarDay> provisional;
+    for (int year = k_provisional_first_year; year <= k_provisional_last_year; ++year) {
+      if (covers(year)) continue;
+      m_provisional_years.push_back(year);
+      auto days_off = provisional_days_off(year);
+      provisional.insert(provisional.end(), days_off.begin(), days_off.end());
+    }
+    provisional.insert(provisional.end(), std::make_move_iterator(m_days.begin()), std::make_move_iterator(m_days.end()));
+    m_days = std::move(provisional);
+  }
   // A later entry for the same date wins (a local day overriding an official one).
   std::stable_sort(m_days.begin(), m_days.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
   std::vector<CalendarDay> unique;
@@ -40,8 +57,6 @@ Calendar::Calendar(std::vector<CalendarDay> days, std::vector<int> covered_years
   }
   m_days = std::move(unique);
   for (size_t i = 0; i < m_days.size(); ++i) m_index.emplace(m_days[i].date.days(), i);
-  std::sort(m_years.begin(), m_years.end());
-  m_years.erase(std::unique(m_years.begin(), m_years.end()), m_years.end());
 }
 
 Calendar::Calendar(const std::vector<Date>& off_days, const std::vector<Date>& work_days, std::vector<int> covered_years)
@@ -57,6 +72,19 @@ Calendar::Calendar(const std::vector<Date>& off_days, const std::vector<Date>& w
 }
 
 bool Calendar::covers(int year) const { return std::binary_search(m_years.begin(), m_years.end(), year); }
+
+bool Calendar::is_provisional_year(int year) const
+{
+  return std::binary_search(m_provisional_years.begin(), m_provisional_years.end(), year);
+}
+
+bool Calendar::provisional_between(Date a, Date b) const
+{
+  if (b < a) std::swap(a, b);
+  for (int year = a.year(); year <= b.year(); ++year)
+    if (is_provisional_year(year)) return true;
+  return false;
+}
 
 std::string Calendar::covered_years_text() const
 {
@@ -88,10 +116,16 @@ std::vector<CalendarDay> Calendar::listed_between(Date from, Date to) const
 
 void Calendar::require_year(int year, std::string_view doing) const
 {
-  if (covers(year)) return;
+  if (counts(year)) return;
+  const bool in_table = year >= k_provisional_first_year && year <= k_provisional_last_year;
+  std::string why;
+  if (m_mode == CalendarMode::strict && in_table)
+    why = "; provisional counting is off: --strict-calendar or ANKANG_STRICT_CALENDAR=1";
+  else if (m_mode == CalendarMode::provisional)
+    why = fmt::format("; the provisional calendar covers {}–{}", k_provisional_first_year, k_provisional_last_year);
   throw Error(ErrorKind::invalid_input,
-              fmt::format("no calendar data for {}: {} (official days off are on record for {})", year, doing,
-                          covered_years_text()),
+              fmt::format("no calendar data for {}: {} (official days off are on record for {}{})", year, doing,
+                          covered_years_text(), why),
               std::string(k_import_hint));
 }
 
@@ -103,7 +137,7 @@ bool Calendar::is_workday_unchecked(Date d) const
 
 bool Calendar::is_workday(Date d) const
 {
-  if (!covers(d.year())) require_year(d.year(), fmt::format("cannot tell whether {} is a working day", d.iso()));
+  if (!counts(d.year())) require_year(d.year(), fmt::format("cannot tell whether {} is a working day", d.iso()));
   return is_workday_unchecked(d);
 }
 
@@ -114,7 +148,7 @@ Date Calendar::add_working_days(Date start, int n) const
   Date d = start;
   while (remaining > 0) {
     d += step;
-    if (!covers(d.year()))
+    if (!counts(d.year()))
       require_year(d.year(), fmt::format("counting {} working days {} {} reaches {}", n < 0 ? -n : n,
                                          n < 0 ? "back from" : "from", start.iso(), d.iso()));
     if (is_workday_unchecked(d)) --remaining;
@@ -126,7 +160,7 @@ Date Calendar::next_workday_on_or_after(Date d) const
 {
   const Date from = d;
   for (;; d += 1) {
-    if (!covers(d.year()))
+    if (!counts(d.year()))
       require_year(d.year(), d == from ? fmt::format("cannot tell whether {} is a working day", d.iso())
                                        : fmt::format("looking for the first working day after {} reaches {}",
                                                      from.iso(), d.iso()));
@@ -137,12 +171,12 @@ Date Calendar::next_workday_on_or_after(Date d) const
 Date Calendar::add_calendar_days_rolled(Date start, int n, RollRule roll) const
 {
   Date d = start + n;
-  if (!covers(d.year()))
+  if (!counts(d.year()))
     require_year(d.year(), fmt::format("counting {} calendar days from {} reaches {}", n, start.iso(), d.iso()));
   if (roll == RollRule::weekends_and_holidays) return next_workday_on_or_after(d);
   const Date end = d;
   for (;; d += 1) {
-    if (!covers(d.year()))
+    if (!counts(d.year()))
       require_year(d.year(), fmt::format("rolling {} forward past days off reaches {}", end.iso(), d.iso()));
     const auto* day = listed(d);
     if (!day || day->kind == DayKind::work) return d;
@@ -157,13 +191,13 @@ int Calendar::working_days_between(Date a, Date b) const
   int count = 0;
   if (a <= b) {
     for (Date d = a + 1; d <= b; d += 1) {
-      if (!covers(d.year())) require_year(d.year(), doing(d));
+      if (!counts(d.year())) require_year(d.year(), doing(d));
       if (is_workday_unchecked(d)) ++count;
     }
     return count;
   }
   for (Date d = b; d < a; d += 1) {
-    if (!covers(d.year())) require_year(d.year(), doing(d));
+    if (!counts(d.year())) require_year(d.year(), doing(d));
     if (is_workday_unchecked(d)) --count;
   }
   return count;

@@ -1,8 +1,11 @@
 #pragma once
 // China's official working-day calendar: statutory days off and make-up working days (调休上班)
 // on top of the Mon–Fri week. Pure: built from lists (store::load_calendar reads them from the
-// database). Every question about a year whose notice is not loaded throws, so that a deadline
-// is never silently computed on weekends alone (DESIGN §5).
+// database). A year whose State Council notice is not loaded is either counted on the
+// provisional calendar of 《全国年节及纪念日放假办法》 (calendar_provisional.hpp) when the
+// calendar is built with CalendarMode::provisional and the year is in that table, or refused:
+// every question about it throws, so that a deadline is never silently computed on weekends alone
+// (DESIGN §5).
 #include "domain/date.hpp"
 
 #include <optional>
@@ -23,7 +26,12 @@ struct CalendarDay {
   DayKind kind = DayKind::off;
   std::string name;    // 春节, 国庆节 … (may be empty)
   bool local = false;  // added with 'calendar add' rather than from an official notice
+  bool provisional = false;  // from the statutory rules, for a year without a notice on record
 };
+
+// Whether years without an official notice are counted on the provisional statutory calendar
+// (the default of load_calendar) or refused (--strict-calendar, and the pure constructors).
+enum class CalendarMode { strict, provisional };
 
 // How 民法典 Art. 203 rolls a calendar-day deadline that ends on a day off.
 enum class RollRule {
@@ -34,11 +42,23 @@ enum class RollRule {
 class Calendar {
 public:
   Calendar() = default;
-  Calendar(std::vector<CalendarDay> days, std::vector<int> covered_years);
+  // With CalendarMode::provisional, every year of the provisional table (calendar_provisional.hpp)
+  // that `covered_years` lacks gets the statutory days off and their 补假; a listed day (e.g. a
+  // local one) keeps its entry.
+  Calendar(std::vector<CalendarDay> days, std::vector<int> covered_years, CalendarMode mode = CalendarMode::strict);
   // Convenience for tests: plain lists of dates.
   Calendar(const std::vector<Date>& off_days, const std::vector<Date>& work_days, std::vector<int> covered_years);
 
+  // The year's official notice is on record.
   bool covers(int year) const;
+  // The year has no notice on record and is counted on the provisional calendar.
+  bool is_provisional_year(int year) const;
+  bool is_provisional(Date d) const { return is_provisional_year(d.year()); }
+  // Some day in [min(a, b), max(a, b)] is in a provisional year: a count from a to b (or b to a)
+  // went through the provisional calendar, so its result may change when the notice comes out.
+  bool provisional_between(Date a, Date b) const;
+  const std::vector<int>& provisional_years() const { return m_provisional_years; }
+  CalendarMode mode() const { return m_mode; }
   const std::vector<int>& covered_years() const { return m_years; }
   // "2021–2026", "2021–2023, 2025" or "none", for messages.
   std::string covered_years_text() const;
@@ -71,16 +91,20 @@ public:
   Date last_workday_of_month(Date d) const;
   Date last_workday_of_quarter(Date d) const;
 
-  // Throws the "no calendar data for YEAR: DOING (…)" error unless the year is covered.
+  // Throws the "no calendar data for YEAR: DOING (…)" error unless the year is covered or
+  // provisional.
   void require_year(int year, std::string_view doing) const;
 
 private:
+  bool counts(int year) const { return covers(year) || is_provisional_year(year); }
   bool is_workday_unchecked(Date d) const;
   Date last_workday_in(Date first, Date last, std::string_view doing) const;
 
   std::vector<CalendarDay> m_days;  // sorted by date, unique
   std::unordered_map<int32_t, size_t> m_index;
   std::vector<int> m_years;  // sorted, unique
+  std::vector<int> m_provisional_years;  // sorted, unique, none of m_years
+  CalendarMode m_mode = CalendarMode::strict;
 };
 
 // Parses a --roll value: "weekends+holidays" (default) or "holidays". Throws Error(usage).

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <optional>
 
@@ -134,6 +135,26 @@ Date resolve(const DeadlineSpec& spec, Date base, const Calendar& calendar, Roll
   }
   }
   return base;
+}
+
+CountedDate resolve_counted(const DeadlineSpec& spec, Date base, const Calendar& calendar, RollRule roll)
+{
+  const Date due = resolve(spec, base, calendar, roll);
+  // The days the count looked at: from the base to the deadline, and for eow/eom/eoq to the end
+  // of the deadline's week, month or quarter (a Sunday 2027-01-03 decides whether 2026-12-31 is
+  // the last working day of its week).
+  Date last = due;
+  switch (spec.kind) {
+  case DeadlineSpec::Kind::date: return {due, false};
+  case DeadlineSpec::Kind::working_days:
+  case DeadlineSpec::Kind::calendar_days: break;
+  case DeadlineSpec::Kind::end_of_week: last = due + static_cast<int32_t>(7 - due.iso_weekday()); break;
+  case DeadlineSpec::Kind::end_of_month: last = last_day_of_month(due.year(), due.month()); break;
+  case DeadlineSpec::Kind::end_of_quarter:
+    last = last_day_of_month(due.year(), (due.month() - 1) / 3 * 3 + 3);
+    break;
+  }
+  return {due, calendar.provisional_between(base, std::max(last, due))};
 }
 
 Date parse_window(std::string_view text, Date today, const Calendar& calendar)

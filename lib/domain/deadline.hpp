@@ -34,6 +34,19 @@ DeadlineSpec parse_deadline(std::string_view text);
 // Throws Error(invalid_input) "no calendar data for YEAR …" when the calendar lacks a year.
 Date resolve(const DeadlineSpec& spec, Date base, const Calendar& calendar, RollRule roll = RollRule::weekends_and_holidays);
 
+// A date counted on the calendar, and whether the count went through a day of a year without
+// the official notice on record (the provisional statutory calendar): such a date may change
+// when the notice is imported.
+struct CountedDate {
+  Date date;
+  bool provisional = false;
+};
+
+// resolve(), saying whether the deadline was counted through the provisional calendar (never
+// for an absolute date).
+CountedDate resolve_counted(const DeadlineSpec& spec, Date base, const Calendar& calendar,
+                            RollRule roll = RollRule::weekends_and_holidays);
+
 // A look-ahead window for --due-within / rectify due --within: "7d" (calendar days, not rolled)
 // or "5wd" (working days), with or without '+'; 0 means today only. Returns the last day of the
 // window counted from today. Throws Error(invalid_input) naming the value and the valid forms.

@@ -1,6 +1,7 @@
 #include "domain/lifecycle.hpp"
 
 #include "domain/codes.hpp"
+#include "domain/person_name.hpp"
 #include "error.hpp"
 
 #include <fmt/format.h>
@@ -47,6 +48,13 @@ void require_not_before_found(const LifecycleState& s, Date on)
   if (on < s.found_on)
     throw Error(ErrorKind::invalid_input,
                 fmt::format("business date {} is before hazard {} was found on {}", on.iso(), s.no, s.found_on.iso()));
+  // Steps in order: a plan dated before the step it follows would make the history disagree
+  // with itself (and overdue lists with reports of the same day).
+  if (s.last_step_on && on < *s.last_step_on)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("business date {} is before the last step of hazard {} on {}", on.iso(), s.no,
+                            s.last_step_on->iso()),
+                "a step cannot be dated before the step it follows; check --on");
 }
 
 void require_text(std::string_view text, std::string_view what, std::string_view action, const LifecycleState& s)
@@ -160,7 +168,7 @@ Transition plan(const LifecycleState& s, const PlanRequest& request, Date on)
   require_status(s, {HazardStatus::open}, "plan {}");
   require_not_before_found(s, on);
   LifecycleState next = s;
-  if (present(request.owner)) next.owner = request.owner;
+  if (present(request.owner)) next.owner = normalize_person_field(*request.owner);
   if (present(request.owner_dept)) next.owner_dept = request.owner_dept;
   if (present(request.measures)) next.measures = request.measures;
   if (request.funds) next.funds = request.funds;
@@ -232,10 +240,11 @@ Transition verify(const LifecycleState& s, std::string_view verifier, bool pass,
   require_status(s, {HazardStatus::submitted}, "verify {}");
   require_not_before_found(s, on);
   require_text(verifier, "verifier", "verifying", s);
-  if (s.owner && *s.owner == verifier)
+  const std::string by = normalize_person_name(verifier);
+  if (s.owner && names_person(*s.owner, by))
     throw Error(ErrorKind::conflict,
-                fmt::format("verifier {} is the owner of hazard {}: verification must be by someone else", verifier,
-                            s.no));
+                fmt::format("verifier {} is {} of hazard {}: verification must be by someone else", by,
+                            person_names(*s.owner).size() > 1 ? "one of the owners" : "the owner", s.no));
   if (s.completed_on && on < *s.completed_on)
     throw Error(ErrorKind::invalid_input, fmt::format("business date {} is before hazard {} was completed on {}",
                                                       on.iso(), s.no, s.completed_on->iso()));
@@ -243,7 +252,7 @@ Transition verify(const LifecycleState& s, std::string_view verifier, bool pass,
   if (pass) {
     next.status = HazardStatus::closed;
     next.verified_on = on;
-    next.verified_by = std::string(verifier);
+    next.verified_by = by;
     next.closed_on = on;
     return make("verified", s, std::move(next), note);
   }
@@ -251,19 +260,26 @@ Transition verify(const LifecycleState& s, std::string_view verifier, bool pass,
   // last one who looked, without a verification date.
   next.status = HazardStatus::rectifying;
   next.completed_on.reset();
-  next.verified_by = std::string(verifier);
+  next.verified_by = by;
   return make("rejected", s, std::move(next), note);
 }
 
-Transition reopen(const LifecycleState& s, std::string_view reason, Date on)
+Transition reopen(const LifecycleState& s, std::string_view reason, Date on, std::optional<Date> new_due_on)
 {
   require_status(s, {HazardStatus::closed}, "reopen {}");
   require_not_before_found(s, on);
   require_text(reason, "reason", "reopening", s);
+  if (new_due_on && *new_due_on < on)
+    throw Error(ErrorKind::invalid_input, fmt::format("new deadline {} of hazard {} is before the reopen date {}",
+                                                      new_due_on->iso(), s.no, on.iso()));
   LifecycleState next = s;
   next.status = HazardStatus::rectifying;
   next.closed_on.reset();
+  next.completed_on.reset();
+  next.verified_on.reset();
+  next.verified_by.reset();
   next.on_spot = false;
+  if (new_due_on) next.due_on = new_due_on;
   if (s.level == HazardLevel::major) require_rectification_plan(next);
   return make("reopened", s, std::move(next), reason);
 }
@@ -277,6 +293,63 @@ Transition void_hazard(const LifecycleState& s, std::string_view reason, Date on
   next.status = HazardStatus::void_;
   next.voided_on = on;
   return make("voided", s, std::move(next), reason);
+}
+
+bool is_undoable_step(std::string_view kind)
+{
+  static constexpr std::string_view k_steps[] = {"planned", "progress", "extended", "done",  "on_spot",
+                                                 "verified", "rejected", "reopened", "voided"};
+  for (auto k : k_steps)
+    if (k == kind) return true;
+  return false;
+}
+
+namespace {
+
+// Sets one field of the state from its stored text form (as ChangedField holds it).
+void restore_field(LifecycleState& s, const ChangedField& c)
+{
+  const auto& v = c.before;
+  const auto date = [&]() -> std::optional<Date> { return v ? std::optional(parse_date(*v)) : std::nullopt; };
+  if (c.field == "due_on") s.due_on = date();
+  else if (c.field == "completed_on") s.completed_on = date();
+  else if (c.field == "verified_on") s.verified_on = date();
+  else if (c.field == "closed_on") s.closed_on = date();
+  else if (c.field == "voided_on") s.voided_on = date();
+  else if (c.field == "owner") s.owner = v;
+  else if (c.field == "owner_dept") s.owner_dept = v;
+  else if (c.field == "measures") s.measures = v;
+  else if (c.field == "emergency_plan") s.emergency_plan = v;
+  else if (c.field == "verified_by") s.verified_by = v;
+  else if (c.field == "on_spot") s.on_spot = v && *v == "1";
+  else if (c.field == "extensions") s.extensions = v ? std::stoll(*v) : 0;
+  else if (c.field == "funds") {
+    if (!v) {
+      s.funds.reset();
+    } else {
+      std::string why;
+      s.funds = try_parse_money(*v, MoneyUnit::yuan, why);
+    }
+  }
+}
+
+}  // namespace
+
+Transition undo(const LifecycleState& s, const RecordedStep& step, std::string_view reason, Date on)
+{
+  require_text(reason, "reason", "undoing a step of", s);
+  if (on < step.on)
+    throw Error(ErrorKind::invalid_input, fmt::format("business date {} is before the step it undoes ({} on {}) of hazard {}",
+                                                      on.iso(), step.event_kind, step.on.iso(), s.no));
+  if (s.status != step.to)
+    throw Error(ErrorKind::conflict,
+                fmt::format("cannot undo {} of {} on hazard {}: it is {} now, not {} as the step left it",
+                            step.event_kind, step.on.iso(), s.no, status_display(s.status), status_display(step.to)));
+  LifecycleState next = s;
+  next.status = step.from;
+  for (const auto& c : step.changes) restore_field(next, c);
+  return make("undone", s, std::move(next),
+              fmt::format("undoes {} of {}: {}", step.event_kind, step.on.iso(), reason));
 }
 
 }  // namespace ankang::domain

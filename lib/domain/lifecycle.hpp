@@ -37,6 +37,9 @@ struct LifecycleState {
   std::optional<Date> voided_on;
   bool on_spot = false;
   int64_t extensions = 0;
+  // The business date of the last life-cycle step still in force (not undone): a step may not be
+  // dated before it.
+  std::optional<Date> last_step_on;
 };
 
 // One changed column in its stored text form, as hazard events record them: dates ISO, funds
@@ -77,7 +80,8 @@ std::vector<std::string> allowed_steps(const LifecycleState& s);
 std::vector<std::string> missing_rectification_plan(const LifecycleState& s);
 
 // Every transition takes the business date `on` (the command's --on), which may not be before
-// the hazard was found.
+// the hazard was found nor before the last step (last_step_on). That it is not after today is
+// checked by the caller (the domain has no today).
 Transition plan(const LifecycleState& s, const PlanRequest& request, Date on);
 Transition progress(const LifecycleState& s, std::string_view note, Date on);
 // Stays rectifying; the new deadline must be later than the current one; extensions + 1.
@@ -87,11 +91,34 @@ Transition done(const LifecycleState& s, std::string_view note, Date on);
 // 即查即改: open → closed for a general hazard, completed, verified (by `inspector`) and closed on `on`.
 Transition done_on_spot(const LifecycleState& s, std::string_view inspector, std::string_view note, Date on);
 // submitted → closed (pass: verified and closed on `on`) or → rectifying (fail). The verifier
-// may not be the owner.
+// may not be the owner, nor any of the people an owner field lists (names compared as
+// normalize_person_name does: "何文 " and "何　文" are 何文); the verifier is stored normalized.
 Transition verify(const LifecycleState& s, std::string_view verifier, bool pass, std::string_view note, Date on);
-// closed → rectifying, with a reason; clears closed_on.
-Transition reopen(const LifecycleState& s, std::string_view reason, Date on);
+// closed → rectifying, with a reason: a fresh start. The current state no longer shows the old
+// completion and verification (completed_on, verified_on, verified_by, closed_on cleared; the
+// history keeps them). `new_due_on`, when given, is the new deadline (counted from the reopen
+// date by the caller; not an extension: the count of extensions stays).
+Transition reopen(const LifecycleState& s, std::string_view reason, Date on,
+                  std::optional<Date> new_due_on = std::nullopt);
 // open or rectifying → void, with a reason; sets voided_on.
 Transition void_hazard(const LifecycleState& s, std::string_view reason, Date on);
+
+// A step recorded in the history, as undo needs it.
+struct RecordedStep {
+  std::string event_kind;  // planned, progress, extended, done, on_spot, verified, rejected, reopened, voided
+  Date on;
+  HazardStatus from = HazardStatus::open;
+  HazardStatus to = HazardStatus::open;
+  std::vector<ChangedField> changes;
+};
+
+// Whether an event kind is a life-cycle step that undo can take back.
+bool is_undoable_step(std::string_view event_kind);
+
+// Takes back `step`, the hazard's last step in force: back to its from-status, each field it
+// changed back to its value before (event kind "undone"; the note names the step). Refused when
+// the hazard is no longer where the step left it (its status differs), and when `on` is before
+// the step. `last_step_on` of the result is left to the caller (the step before it).
+Transition undo(const LifecycleState& s, const RecordedStep& step, std::string_view reason, Date on);
 
 }  // namespace ankang::domain

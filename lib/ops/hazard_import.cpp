@@ -434,7 +434,7 @@ private:
       // A relative deadline (+10wd, +30d, eom) counts from the day found (DESIGN §5).
       try {
         const auto spec = domain::parse_deadline(v);
-        if (!m_calendar) m_calendar = std::make_unique<domain::Calendar>(store::load_calendar(m_db.sql()));
+        if (!m_calendar) m_calendar = std::make_unique<domain::Calendar>(store::load_calendar(m_db));
         h.due_on = domain::resolve(spec, h.found_on, *m_calendar);
       } catch (const Error& e) {
         return RowError{m_c.due_on, fmt::format("not a date or deadline: {}", why)};

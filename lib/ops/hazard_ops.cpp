@@ -3,6 +3,7 @@
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
+#include "domain/person_name.hpp"
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "store/calendar_store.hpp"
@@ -103,7 +104,7 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
     throw Error(ErrorKind::invalid_input,
                 fmt::format("--found: {} is after the business date {}", h.found_on.iso(), actor.on.iso()),
                 "a hazard cannot be found in the future; check --found and --on");
-  h.found_by = std::string(trim_blanks(in.found_by));
+  h.found_by = domain::normalize_person_field(in.found_by);
   h.location = std::string(trim_blanks(in.location));
   h.description = std::string(trim_blanks(in.description));
   require_description(h, "--desc");
@@ -125,11 +126,14 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
                   fmt::format("--inspection: inspection {} was at another enterprise, not {}", insp.id.value, enterprise.name));
     h.inspection_id = insp.id;
   }
+  std::optional<domain::DeadlineSpec> provisional_spec;  // a deadline counted through the provisional calendar
   if (!trim_blanks(in.deadline).empty()) {
     const auto spec = domain::parse_deadline(trim_blanks(in.deadline));
     if (spec.is_relative()) {
-      const auto calendar = store::load_calendar(db.sql());
-      h.due_on = domain::resolve(spec, h.found_on, calendar);
+      const auto calendar = store::load_calendar(db);
+      const auto counted = domain::resolve_counted(spec, h.found_on, calendar);
+      h.due_on = counted.date;
+      if (counted.provisional) provisional_spec = spec;
     } else {
       h.due_on = spec.date;
     }
@@ -137,7 +141,7 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
       throw Error(ErrorKind::invalid_input,
                   fmt::format("--deadline: {} is before the day the hazard was found ({})", h.due_on->iso(), h.found_on.iso()));
   }
-  h.owner = std::string(trim_blanks(in.owner));
+  h.owner = domain::normalize_person_field(in.owner);
   h.owner_dept = std::string(trim_blanks(in.owner_dept));
   h.measures = std::string(trim_blanks(in.measures));
   if (!trim_blanks(in.funds).empty()) h.funds = parse_funds("--funds", trim_blanks(in.funds));
@@ -146,6 +150,7 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
   h.no = trim_blanks(in.no).empty() ? store::next_hazard_no(db, h.found_on) : std::string(trim_blanks(in.no));
 
   store::insert_hazard(db, h, actor.now);
+  if (provisional_spec) store::record_provisional_due(db, h.id, provisional_spec->text(), h.found_on, *h.due_on);
   store::append_event(db, store::HazardEvent{{}, h.id, "created", actor.user, actor.on, actor.now, std::nullopt,
                                              domain::HazardStatus::open, "", "", std::nullopt});
   tx.commit();
@@ -159,7 +164,7 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
   Hazard h = before;
   const auto text = [](const std::optional<std::string>& v) { return std::string(trim_blanks(*v)); };
   if (e.found_on) h.found_on = *e.found_on;
-  if (e.found_by) h.found_by = text(e.found_by);
+  if (e.found_by) h.found_by = domain::normalize_person_field(*e.found_by);
   if (e.location) h.location = text(e.location);
   if (e.description) {
     h.description = text(e.description);
@@ -170,7 +175,7 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
   if (e.basis) h.basis = text(e.basis);
   if (e.stop_production) h.stop_production = parse_code(domain::stop_production_kinds(), "--stop-production", *e.stop_production);
   if (e.sector) h.sector = parse_code(domain::sectors(), "--sector", *e.sector);
-  if (e.owner) h.owner = text(e.owner);
+  if (e.owner) h.owner = domain::normalize_person_field(*e.owner);
   if (e.owner_dept) h.owner_dept = text(e.owner_dept);
   if (e.measures) h.measures = text(e.measures);
   if (e.funds) {

@@ -27,24 +27,64 @@ std::string text_or_empty(const std::optional<std::string>& s) { return s ? *s :
 
 // The deadline of a plan (from the business date) or an extension (from the current deadline).
 // The calendar is read only when the spec needs it: `plan 42 --deadline 2021-09-30` stays cheap.
+// Remembers how the last deadline was counted, so that one counted through the provisional
+// calendar is recorded as such.
 class DeadlineResolver {
 public:
   explicit DeadlineResolver(store::Database& db) : m_db(db) {}
 
+  struct Counted {
+    domain::DeadlineSpec spec;
+    Date base;
+    domain::CountedDate due;
+  };
+
   Date resolve(const domain::DeadlineSpec& spec, Date base)
   {
-    if (!spec.is_relative()) return spec.date;
-    if (!m_calendar) m_calendar = store::load_calendar(m_db.sql());
-    return domain::resolve(spec, base, *m_calendar);
+    if (!spec.is_relative()) {
+      m_last = Counted{spec, base, {spec.date, false}};
+      return spec.date;
+    }
+    if (!m_calendar) m_calendar = store::load_calendar(m_db);
+    m_last = Counted{spec, base, domain::resolve_counted(spec, base, *m_calendar)};
+    return m_last->due.date;
   }
+
+  void forget() { m_last.reset(); }
+  const std::optional<Counted>& last() const { return m_last; }
 
 private:
   store::Database& m_db;
   std::optional<domain::Calendar> m_calendar;
+  std::optional<Counted> m_last;
 };
 
+// The life-cycle steps still in force, oldest first: each 'undone' event takes back the one on top.
+std::vector<domain::RecordedStep> steps_in_force(const std::vector<store::HazardEvent>& events)
+{
+  std::vector<domain::RecordedStep> steps;
+  for (const auto& e : events) {
+    if (e.kind == "undone") {
+      if (!steps.empty()) steps.pop_back();
+      continue;
+    }
+    if (!domain::is_undoable_step(e.kind)) continue;
+    domain::RecordedStep step;
+    step.event_kind = e.kind;
+    step.on = e.on_date;
+    step.from = e.from_status.value_or(domain::HazardStatus::open);
+    step.to = e.to_status.value_or(step.from);
+    if (!e.fields_json.empty()) {
+      const auto changes = store::FieldChanges::parse(e.fields_json);
+      for (const auto& c : changes.changes()) step.changes.push_back({c.field, c.from, c.to});
+    }
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
 domain::Transition transition_for(const domain::LifecycleState& s, const RectifyRequest& r, const Business& b,
-                                  DeadlineResolver& deadlines)
+                                  DeadlineResolver& deadlines, const std::vector<domain::RecordedStep>& steps)
 {
   switch (r.step) {
     case RectifyStep::plan: {
@@ -74,7 +114,18 @@ domain::Transition transition_for(const domain::LifecycleState& s, const Rectify
     case RectifyStep::on_spot: return domain::done_on_spot(s, b.actor, r.text, b.on);
     case RectifyStep::verify_pass: return domain::verify(s, r.verifier, true, r.text, b.on);
     case RectifyStep::verify_fail: return domain::verify(s, r.verifier, false, r.text, b.on);
-    case RectifyStep::reopen: return domain::reopen(s, r.text, b.on);
+    case RectifyStep::reopen: {
+      // Check the status first: reopening an open hazard says so rather than counting a deadline.
+      std::optional<Date> due;
+      if (s.status == HazardStatus::closed && r.deadline) due = deadlines.resolve(*r.deadline, b.on);
+      return domain::reopen(s, r.text, b.on, due);
+    }
+    case RectifyStep::undo: {
+      if (steps.empty())
+        throw Error(ErrorKind::conflict, fmt::format("hazard {} has no step to undo", s.no),
+                    "undo takes back the last life-cycle step (plan, done, verify, reopen, void …)");
+      return domain::undo(s, steps.back(), r.text, b.on);
+    }
     case RectifyStep::void_hazard: return domain::void_hazard(s, r.text, b.on);
   }
   throw Error(ErrorKind::invalid_input, "unknown rectification step");
@@ -86,19 +137,6 @@ std::string fields_json(const std::vector<domain::ChangedField>& changes)
   store::FieldChanges out;
   for (const auto& c : changes) out.add(c.field, c.before, c.after);
   return out.json();
-}
-
-std::optional<store::Hazard> find_by_key(store::HazardWriter& writer, std::string_view key)
-{
-  bool digits = !key.empty() && key.size() <= 18;
-  for (char c : key)
-    if (c < '0' || c > '9') digits = false;
-  if (digits) {
-    int64_t id = 0;
-    for (char c : key) id = id * 10 + (c - '0');
-    if (auto h = writer.find_by_id(store::HazardId{id})) return h;
-  }
-  return writer.find_by_no(key);
 }
 
 }  // namespace
@@ -156,21 +194,35 @@ std::vector<RectifyResult> rectify(store::Database& db, const HazardSelection& s
   std::vector<store::Hazard> hazards;
   std::unordered_set<int64_t> seen;
   for (const auto& key : selection.keys) {
-    auto h = find_by_key(writer, key);
-    if (!h) throw Error(ErrorKind::not_found, fmt::format("hazard {} does not exist", key),
-                        "name a hazard by its row id or its number (YH-2021-000001)");
-    if (seen.insert(h->id.value).second) hazards.push_back(std::move(*h));
+    auto h = store::find_hazard(db, key);
+    if (seen.insert(h.id.value).second) hazards.push_back(std::move(h));
   }
   if (selection.filter)
     for (const auto id : store::select_hazard_ids(db, *selection.filter))
       if (seen.insert(id.value).second)
         if (auto h = writer.find_by_id(id)) hazards.push_back(std::move(*h));
 
+  if (business.today && business.on > *business.today)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("business date {} is after today ({})", business.on.iso(), business.today->iso()),
+                "a step cannot be dated in the future; check --on (or --today)");
+
   std::vector<RectifyResult> results;
   results.reserve(hazards.size());
   for (auto& h : hazards) {
-    auto t = transition_for(lifecycle_state(h), request, business, deadlines);
+    deadlines.forget();
+    const auto steps = steps_in_force(store::list_events(db, h.id));
+    auto state = lifecycle_state(h);
+    if (!steps.empty()) state.last_step_on = steps.back().on;
+    auto t = transition_for(state, request, business, deadlines, steps);
+    const auto& counted = deadlines.last();
+    const bool provisional = counted && counted->due.provisional && t.after.due_on == counted->due.date;
+    const bool due_changed = t.after.due_on != h.due_on;
     if (!dry_run) {
+      if (provisional)
+        store::record_provisional_due(db, h.id, counted->spec.text(), counted->base, counted->due.date);
+      else if (due_changed)
+        store::forget_provisional_due(db, h.id);
       apply_lifecycle_state(t.after, h);
       writer.update(h, business.now_utc);
       store::HazardEvent e;
@@ -185,7 +237,8 @@ std::vector<RectifyResult> rectify(store::Database& db, const HazardSelection& s
       e.note = t.note;
       writer.append(e);
     }
-    results.push_back({h.no, std::move(t)});
+    const bool due_provisional = provisional || (!due_changed && store::is_provisional_due(db, h.id, h.due_on));
+    results.push_back({h.no, std::move(t), due_provisional});
   }
   if (!dry_run) tx.commit();
   return results;
@@ -245,11 +298,12 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilt
                     "fix it with 'ankang rectify rule set'");
       }
     }
-    const domain::Calendar calendar = store::load_calendar(db.sql());
+    const domain::Calendar calendar = store::load_calendar(db);
     // Many hazards share a finding date and a rule: compute each (date, rule) once, with the
     // texts its events carry.
     struct Resolved {
       Date due_on;
+      bool provisional = false;
       std::string due_text;
       std::string fields_json;
     };
@@ -284,13 +338,16 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilt
         auto it = resolved.find(key);
         if (it == resolved.end()) {
           Resolved r;
-          r.due_on = domain::resolve(specs[index], u.found_on, calendar);
+          const auto counted = domain::resolve_counted(specs[index], u.found_on, calendar);
+          r.due_on = counted.date;
+          r.provisional = counted.provisional;
           r.due_text = r.due_on.iso();
           store::FieldChanges changes;
           changes.add("due_on", std::nullopt, r.due_text);
           r.fields_json = changes.json();
           it = resolved.emplace(key, std::move(r)).first;
         }
+        fill.id = u.id;
         fill.no = u.no;
         fill.enterprise = u.enterprise;
         fill.level = u.level;
@@ -299,8 +356,11 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilt
         fill.found_on = u.found_on;
         fill.period = rule->period;
         fill.due_on = it->second.due_on;
+        fill.due_provisional = it->second.provisional;
         if (apply) {
           deadlines->set_missing_due_on(u.id, it->second.due_text, business.now_utc);
+          if (it->second.provisional)
+            store::record_provisional_due(db, u.id, specs[index].text(), u.found_on, it->second.due_on);
           // The rule matched the hazard's level, so the note names the rule alone.
           if (notes[index].empty())
             notes[index] = fmt::format("deadline rule {}{}: {}", domain::code(rule->level),
@@ -326,7 +386,7 @@ DeadlineFillSummary fill_deadlines(store::Database& db, const store::RectifyFilt
 std::vector<store::PendingHazard> list_due(store::Database& db, std::string_view window, Date today,
                                            const store::RectifyFilter& filter)
 {
-  const auto calendar = store::load_calendar(db.sql());
+  const auto calendar = store::load_calendar(db);
   const Date last = domain::parse_window(window, today, calendar);
   return store::list_due_between(db, today, last, filter);
 }

@@ -20,9 +20,11 @@ struct Business {
   std::string actor;
   std::string now_utc;
   domain::Date on;
+  // Today, when known: a step may not be dated after it (--on in the future).
+  std::optional<domain::Date> today = std::nullopt;
 };
 
-enum class RectifyStep { plan, progress, extend, done, on_spot, verify_pass, verify_fail, reopen, void_hazard };
+enum class RectifyStep { plan, progress, extend, done, on_spot, verify_pass, verify_fail, reopen, void_hazard, undo };
 
 struct RectifyRequest {
   RectifyStep step = RectifyStep::progress;
@@ -32,9 +34,9 @@ struct RectifyRequest {
   std::optional<std::string> measures;
   std::optional<domain::Money> funds;
   std::optional<std::string> emergency_plan;
-  // plan: counted from the business date; extend: from the hazard's current deadline.
+  // plan and reopen: counted from the business date; extend: from the hazard's current deadline.
   std::optional<domain::DeadlineSpec> deadline;
-  std::string text;      // the note (progress, done, verify) or the reason (extend, reopen, void)
+  std::string text;      // the note (progress, done, verify) or the reason (extend, reopen, void, undo)
   std::string verifier;  // verify --by
 };
 
@@ -47,6 +49,8 @@ struct HazardSelection {
 struct RectifyResult {
   std::string no;
   domain::Transition transition;
+  // The hazard's deadline (after the step) was counted through the provisional calendar.
+  bool due_provisional = false;
 };
 
 // Applies one step to every selected hazard in ONE transaction: the first failure (an illegal
@@ -75,6 +79,7 @@ const store::DeadlineRule* rule_for(const std::vector<store::DeadlineRule>& rule
                                     std::string_view sector);
 
 struct DeadlineFill {
+  store::HazardId id;
   std::string no;
   std::string enterprise;
   domain::HazardLevel level = domain::HazardLevel::general;
@@ -83,6 +88,7 @@ struct DeadlineFill {
   domain::Date found_on;
   std::string period;  // the rule's period
   domain::Date due_on;
+  bool due_provisional = false;  // counted through the provisional calendar
 };
 
 struct DeadlineFillSummary {

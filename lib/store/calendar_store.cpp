@@ -2,6 +2,8 @@
 
 #include "store/database.hpp"
 
+#include "error.hpp"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace ankang::store {
@@ -28,7 +30,12 @@ std::optional<domain::CalendarDay> find_day(SQLite::Database& db, domain::Date d
 
 }  // namespace
 
-domain::Calendar load_calendar(SQLite::Database& db)
+domain::Calendar load_calendar(Database& db)
+{
+  return load_calendar(db.sql(), db.strict_calendar() ? domain::CalendarMode::strict : domain::CalendarMode::provisional);
+}
+
+domain::Calendar load_calendar(SQLite::Database& db, domain::CalendarMode mode)
 {
   try {
     std::vector<domain::CalendarDay> days;
@@ -37,7 +44,7 @@ domain::Calendar load_calendar(SQLite::Database& db)
     std::vector<int> years;
     SQLite::Statement y(db, "SELECT year FROM calendar_year ORDER BY year");
     while (y.executeStep()) years.push_back(y.getColumn(0).getInt());
-    return domain::Calendar(std::move(days), std::move(years));
+    return domain::Calendar(std::move(days), std::move(years), mode);
   } catch (const std::exception& e) {
     rethrow_sqlite(e, "reading the calendar");
   }
@@ -100,6 +107,86 @@ CalendarImportResult import_calendar(SQLite::Database& db, const std::vector<dom
     return result;
   } catch (const std::exception& e) {
     rethrow_sqlite(e, "importing the calendar");
+  }
+}
+
+void record_provisional_due(Database& db, HazardId id, std::string_view spec, domain::Date base, domain::Date due_on)
+{
+  try {
+    SQLite::Statement q(db.sql(),
+                        "INSERT INTO hazard_due_provisional (hazard_id, spec, base, due_on) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (hazard_id) DO UPDATE SET spec = excluded.spec, base = excluded.base,"
+                        " due_on = excluded.due_on");
+    q.bind(1, id.value);
+    q.bind(2, std::string(spec));
+    q.bind(3, base.iso());
+    q.bind(4, due_on.iso());
+    q.exec();
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "recording a provisional deadline");
+  }
+}
+
+void forget_provisional_due(Database& db, HazardId id)
+{
+  try {
+    SQLite::Statement q(db.sql(), "DELETE FROM hazard_due_provisional WHERE hazard_id = ?");
+    q.bind(1, id.value);
+    q.exec();
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "forgetting a provisional deadline");
+  }
+}
+
+bool is_provisional_due(Database& db, HazardId id, std::optional<domain::Date> due_on)
+{
+  if (!due_on) return false;
+  try {
+    SQLite::Statement q(db.sql(), "SELECT 1 FROM hazard_due_provisional WHERE hazard_id = ? AND due_on = ?");
+    q.bind(1, id.value);
+    q.bind(2, due_on->iso());
+    return q.executeStep();
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "reading a provisional deadline");
+  }
+}
+
+std::unordered_set<int64_t> provisional_due_ids(Database& db)
+{
+  try {
+    std::unordered_set<int64_t> ids;
+    SQLite::Statement q(db.sql(),
+                        "SELECT p.hazard_id FROM hazard_due_provisional p JOIN hazard h ON h.id = p.hazard_id"
+                        " WHERE h.due_on = p.due_on");
+    while (q.executeStep()) ids.insert(q.getColumn(0).getInt64());
+    return ids;
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "reading the provisional deadlines");
+  }
+}
+
+std::vector<ProvisionalDue> list_provisional_dues(Database& db)
+{
+  try {
+    std::vector<ProvisionalDue> out;
+    SQLite::Statement q(db.sql(),
+                        "SELECT p.hazard_id, h.no, h.status, p.spec, p.base, p.due_on FROM hazard_due_provisional p"
+                        " JOIN hazard h ON h.id = p.hazard_id WHERE h.due_on = p.due_on ORDER BY p.hazard_id");
+    while (q.executeStep()) {
+      ProvisionalDue d;
+      d.hazard_id = HazardId{q.getColumn(0).getInt64()};
+      d.no = q.getColumn(1).getString();
+      d.status = domain::status_from_code(q.getColumn(2).getString()).value_or(domain::HazardStatus::open);
+      d.spec = q.getColumn(3).getString();
+      d.base = domain::parse_date(q.getColumn(4).getString());
+      d.due_on = domain::parse_date(q.getColumn(5).getString());
+      out.push_back(std::move(d));
+    }
+    return out;
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "reading the provisional deadlines");
   }
 }
 

@@ -33,10 +33,16 @@ public:
   const std::string& path() const { return m_path; }
   int schema_version();
 
+  // Refuse to count working days in a year without an official notice (--strict-calendar):
+  // store::load_calendar(Database&) then builds a strict calendar instead of a provisional one.
+  void set_strict_calendar(bool strict) { m_strict_calendar = strict; }
+  bool strict_calendar() const { return m_strict_calendar; }
+
 private:
   Database(std::unique_ptr<SQLite::Database> db, std::string path);
   std::unique_ptr<SQLite::Database> m_db;
   std::string m_path;
+  bool m_strict_calendar = false;
 };
 
 // Runs the embedded migrations above the database's user_version, each in one transaction

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <bit>
+#include <cctype>
 #include <charconv>
 #include <iterator>
 #include <deque>
@@ -493,23 +494,84 @@ FieldChanges diff_hazards(const Hazard& a, const Hazard& b)
   return c;
 }
 
+namespace {
+
+std::optional<int64_t> parse_row_id(std::string_view digits)
+{
+  // More than 18 digits cannot be a row id; treat it as not found rather than overflowing.
+  if (digits.empty() || digits.size() > 18 || !all_digits(digits)) return std::nullopt;
+  int64_t id = 0;
+  for (char c : digits) id = id * 10 + (c - '0');
+  return id;
+}
+
+// A number as given, else in upper case, else in lower case: YH numbers are stored as written
+// (usually upper case), and an index lookup per form keeps this fast on 10^6 hazards.
+std::optional<Hazard> find_by_no_any_case(Database& db, std::string_view no)
+{
+  if (auto h = find_hazard_by_no(db, no)) return h;
+  std::string upper(no), lower(no);
+  for (auto& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  for (auto& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (upper != no)
+    if (auto h = find_hazard_by_no(db, upper)) return h;
+  if (lower != no)
+    if (auto h = find_hazard_by_no(db, lower)) return h;
+  return std::nullopt;
+}
+
+[[noreturn]] void hazard_not_found(std::string_view key)
+{
+  throw Error(ErrorKind::not_found, fmt::format("hazard {} does not exist", key),
+              "'ankang hazard list' shows the hazards, their numbers and row ids (#)");
+}
+
+}  // namespace
+
 Hazard find_hazard(Database& db, std::string_view id_or_no)
 {
   const std::string_view key = trim_blanks(id_or_no);
-  std::optional<Hazard> h;
-  if (all_digits(key)) {
-    int64_t id = 0;
-    // More than 18 digits cannot be a row id; treat it as not found rather than overflowing.
-    if (key.size() <= 18) {
-      for (char c : key) id = id * 10 + (c - '0');
-      h = get_hazard(db, HazardId{id});
-    }
-  } else {
-    h = find_hazard_by_no(db, key);
+  const auto starts = [&](std::string_view prefix) {
+    if (key.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(key[i])) != prefix[i]) return false;
+    return true;
+  };
+  const auto explicit_id = [&](std::string_view digits) {
+    const auto id = parse_row_id(trim_blanks(digits));
+    if (!id)
+      throw Error(ErrorKind::usage, fmt::format("hazard {}: a row id is all digits", quote_value(key)),
+                  "name a hazard as id:42 (row id), no:YH-2021-000042 (number), #42 or YH-2021-000042");
+    auto h = get_hazard(db, HazardId{*id});
+    if (!h) hazard_not_found(key);
+    return std::move(*h);
+  };
+  if (starts("id:")) return explicit_id(key.substr(3));
+  if (starts("#")) return explicit_id(key.substr(1));
+  if (starts("no:")) {
+    const auto no = trim_blanks(key.substr(3));
+    auto h = find_by_no_any_case(db, no);
+    if (!h) hazard_not_found(key);
+    return std::move(*h);
   }
-  if (!h)
-    throw Error(ErrorKind::not_found, fmt::format("hazard {} does not exist", key),
-                "'ankang hazard list' shows the hazards and their numbers");
+  if (all_digits(key) && !key.empty()) {
+    // All digits is the row id, unless a hazard is numbered exactly so: then say which is which.
+    std::optional<Hazard> by_id;
+    if (const auto id = parse_row_id(key)) by_id = get_hazard(db, HazardId{*id});
+    auto by_no = find_hazard_by_no(db, key);
+    if (by_id && by_no && by_id->id != by_no->id)
+      throw Error(ErrorKind::usage,
+                  fmt::format("hazard {} is ambiguous: row id {} is hazard {}, and hazard {} (row id {}) is numbered {}",
+                              key, key, by_id->no, by_no->no, by_no->id.value, key),
+                  fmt::format("say id:{} (or #{}) for the row id, no:{} for the number", key, key, key));
+    if (by_id) return std::move(*by_id);
+    if (by_no) return std::move(*by_no);
+    hazard_not_found(key);
+  }
+  auto h = find_by_no_any_case(db, key);
+  if (!h) hazard_not_found(key);
   return std::move(*h);
 }
 

@@ -95,7 +95,12 @@ struct HazardEvent {
   std::optional<BatchId> batch_id;
 };
 
-// A hazard named on the command line: the row id when all digits, else its number.
+// A hazard named on the command line — the one resolver every command uses:
+//   id:42, #42      the row id (shown in the # column of every list)
+//   no:X            the hazard number X (case-insensitive)
+//   all digits      the row id, unless a hazard is numbered exactly those digits: then
+//                   Error(usage) naming both hazards and the forms id:N and no:N
+//   anything else   the hazard number (case-insensitive)
 // Throws Error(not_found) "hazard X does not exist".
 Hazard find_hazard(Database& db, std::string_view id_or_no);
 std::optional<Hazard> get_hazard(Database& db, HazardId id);

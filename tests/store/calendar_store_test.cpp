@@ -13,7 +13,7 @@ using domain::parse_date;
 TEST_CASE("the shipped calendar equals the notices of 2021-2026, day by day", "[calendar][store]")
 {
   auto db = store::Database::in_memory();
-  const auto shipped = store::load_calendar(db.sql());
+  const auto shipped = store::load_calendar(db.sql(), domain::CalendarMode::strict);
   const auto expected = test::official_calendar();
   CHECK(shipped.covered_years_text() == "2021–2026");
   REQUIRE(shipped.days().size() == expected.days().size());
@@ -44,12 +44,16 @@ TEST_CASE("a local day overrides the day but does not cover its year", "[calenda
     CHECK_FALSE(store::add_calendar_day(db.sql(), parse_date("2027-07-01"), DayKind::off, "local"));
     tx.commit();
   }
-  const auto cal = store::load_calendar(db.sql());
+  const auto cal = store::load_calendar(db);
   CHECK_FALSE(cal.is_workday(parse_date("2021-08-02")));
   CHECK(cal.listed(parse_date("2021-08-02"))->local);
   CHECK_FALSE(cal.is_workday(parse_date("2021-10-09")));
   CHECK_FALSE(cal.covers(2027));
-  CHECK_THROWS_WITH(cal.is_workday(parse_date("2027-07-01")), Catch::StartsWith("no calendar data for 2027"));
+  CHECK(cal.is_provisional_year(2027));
+  CHECK_FALSE(cal.is_workday(parse_date("2027-07-01")));  // the local day, on the provisional calendar
+  db.set_strict_calendar(true);
+  CHECK_THROWS_WITH(store::load_calendar(db).is_workday(parse_date("2027-07-01")),
+                    Catch::StartsWith("no calendar data for 2027"));
   CHECK(db.sql().execAndGet("SELECT source FROM calendar_day WHERE date = '2021-10-09'").getString() == "local");
 }
 
@@ -67,8 +71,10 @@ TEST_CASE("importing a notice adds official days and covers its year", "[calenda
   CHECK(r.added == 4);
   CHECK(r.replaced == 0);
   REQUIRE(r.newly_covered == std::vector<int>{2027});
-  const auto cal = store::load_calendar(db.sql());
+  const auto cal = store::load_calendar(db);
   CHECK(cal.covers(2027));
+  CHECK_FALSE(cal.is_provisional_year(2027));
+  CHECK(cal.is_provisional_year(2028));
   CHECK(cal.add_working_days(parse_date("2026-12-30"), 1).iso() == "2027-01-05");
   CHECK(cal.is_workday(parse_date("2027-01-09")));
   CHECK(db.sql().execAndGet("SELECT source FROM calendar_year WHERE year = 2027").getString() == "2027 notice");

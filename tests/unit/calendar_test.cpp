@@ -127,7 +127,8 @@ TEST_CASE("a year without data is an error, never a weekends-only guess", "[cale
     CHECK(e.kind() == ErrorKind::invalid_input);
     CHECK(std::string(e.what()) ==
           "no calendar data for 2027: counting 10 working days from 2026-12-25 reaches 2027-01-01 "
-          "(official days off are on record for 2021–2026)");
+          "(official days off are on record for 2021–2026; provisional counting is off: --strict-calendar or "
+          "ANKANG_STRICT_CALENDAR=1)");
     CHECK(e.hint() == "add next year's days with 'ankang calendar import FILE' (date,kind,name)");
   }
   CHECK_THROWS_WITH(cal.is_workday(parse_date("2027-03-01")),

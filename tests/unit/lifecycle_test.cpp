@@ -293,8 +293,22 @@ TEST_CASE("reopen sends a closed hazard back to rectifying with a reason", "[lif
   CHECK(t.event_kind == "reopened");
   CHECK(t.to == HazardStatus::rectifying);
   CHECK_FALSE(t.after.closed_on);
-  REQUIRE(t.changes.size() == 1);
-  CHECK(t.changes[0] == ChangedField{"closed_on", std::string("2021-08-23"), std::nullopt});
+  // A fresh start: the old completion and verification leave the current state (the history
+  // keeps them); the deadline stays unless a new one is given.
+  CHECK_FALSE(t.after.completed_on);
+  CHECK_FALSE(t.after.verified_on);
+  CHECK_FALSE(t.after.verified_by);
+  CHECK(t.after.due_on == s.due_on);
+  CHECK(t.after.extensions == s.extensions);
+  bool closed_cleared = false;
+  for (const auto& c : t.changes)
+    if (c == ChangedField{"closed_on", std::string("2021-08-23"), std::nullopt}) closed_cleared = true;
+  CHECK(closed_cleared);
+  const auto fresh = reopen(s, "复查发现支护再次松动", d("2021-09-01"), d("2021-09-15"));
+  CHECK(fresh.after.due_on == d("2021-09-15"));
+  CHECK(fresh.after.extensions == s.extensions);
+  CHECK(thrown_by([&] { reopen(s, "x", d("2021-09-01"), d("2021-08-31")); }).message ==
+        "new deadline 2021-08-31 of hazard YH-2021-000001 is before the reopen date 2021-09-01");
   CHECK(thrown_by([&] { reopen(s, "", d("2021-09-01")); }).message == "reopening hazard YH-2021-000001 needs a reason");
 
   // A hazard closed on the spot is no longer "fixed on the spot" once reopened.
