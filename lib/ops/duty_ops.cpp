@@ -37,7 +37,7 @@ std::vector<int> provisional_years_between(const domain::Calendar& calendar, Dat
 {
   std::vector<int> years;
   for (int y = from.year(); y <= to.year(); ++y)
-    if (!calendar.covers(y)) years.push_back(y);
+    if (calendar.is_provisional_year(y) || !calendar.covers(y)) years.push_back(y);
   return years;
 }
 
@@ -47,7 +47,7 @@ DutyPlan plan_duty(store::Database& db, Date from, Date to, const std::vector<st
   require_range(from, to);
   if (leaders.empty()) throw Error(ErrorKind::usage, "--leaders is empty", "e.g. --leaders 张三,李四,王五");
   store::WriteTransaction tx(db.sql());
-  const auto calendar = store::load_calendar(db.sql());
+  const auto calendar = store::load_calendar(db);
   DutyPlan plan;
   const auto days_off = domain::days_off_between(calendar, from, to);
   plan.provisional_years = provisional_years_between(calendar, from, to);
@@ -129,7 +129,7 @@ store::Duty log_duty(store::Database& db, Date day, const std::string& note_text
 DutyCheck check_duty(store::Database& db, Date from, Date to)
 {
   require_range(from, to);
-  const auto calendar = store::load_calendar(db.sql());
+  const auto calendar = store::load_calendar(db);
   DutyCheck check;
   check.days_off = domain::days_off_between(calendar, from, to);
   check.provisional_years = provisional_years_between(calendar, from, to);
