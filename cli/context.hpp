@@ -3,7 +3,10 @@
 // parsing. Commands record their work in `action` while CLI11 parses; run() calls it after.
 #include "domain/codes.hpp"
 #include "domain/date.hpp"
+#include "error.hpp"
 #include "store/database.hpp"
+
+#include <fmt/format.h>
 
 #include <functional>
 #include <memory>
@@ -73,5 +76,19 @@ private:
 
 // Parses a date option's value as a usage error (exit 2) naming the option.
 domain::Date parse_date_option(std::string_view option, std::string_view text);
+
+// One rule for option values: a value that does not parse or is not one of the allowed values
+// is a usage error (exit 2) naming the option, whatever the parser throws (invalid_input is for
+// input data and for values that parse but break a rule, which are checked later).
+template <class Parse>
+auto parse_option_value(std::string_view option, Parse&& parse) -> decltype(parse())
+{
+  try {
+    return parse();
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    throw Error(ErrorKind::usage, fmt::format("invalid value for {}: {}", option, e.what()), e.hint());
+  }
+}
 
 }  // namespace ankang::cli

@@ -124,15 +124,16 @@ const Catalogue* catalogue_for(domain::Lang lang)
 bool match_from(const Pattern& p, std::string_view text, size_t from, size_t index, std::vector<std::string_view>& holes)
 {
   const std::string& lit = p.literals[index];
-  // Messages are joined with ": " (what: why: hint). Only a hole that ends the msgid takes a
-  // message of its own with such joins; others hold one value ("{} is required" must not read
+  // Messages are joined with ": " (what: why: hint). Only a hole that ends the msgid after ": "
+  // takes a message of its own with such joins; others hold one value ("{} is required" must not read
   // "name: a name is required" as one).
   const auto one_value = [](std::string_view hole) { return hole.find(": ") == std::string_view::npos; };
   if (index + 1 == p.literals.size()) {
     // The last literal closes the text; the hole before it takes what is left.
     if (text.size() < from + 1 + lit.size() || !text.ends_with(lit)) return false;
     const auto hole = text.substr(from, text.size() - lit.size() - from);
-    if (!lit.empty() && !one_value(hole)) return false;
+    const bool takes_message = lit.empty() && p.literals[index - 1].ends_with(": ");
+    if (!takes_message && !one_value(hole)) return false;
     holes.push_back(hole);
     return true;
   }

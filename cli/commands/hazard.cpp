@@ -51,7 +51,7 @@ void add_add(CLI::App& group, Context& ctx)
   auto& o = ctx.own<AddOptions>();
   auto* cmd = group.add_subcommand("add", "Record a hazard found at an enterprise; prints its number");
   auto& in = o.input;
-  cmd->add_option("--enterprise,-e", in.enterprise, "The enterprise: USCC or exact name")->required();
+  cmd->add_option("--enterprise,-e", in.enterprise, "The enterprise: credit code, row id (id:12), name or a unique part of it")->required();
   cmd->add_option("--found", o.found, "The day it was found (default: the business date)");
   cmd->add_option("--by", in.found_by, "Who found it");
   cmd->add_option("--location", in.location, "Where (隐患部位)");

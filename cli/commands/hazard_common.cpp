@@ -87,7 +87,7 @@ ops::Actor make_actor(const Context& ctx, const std::string& on_text)
 
 void add_hazard_filter_options(CLI::App* cmd, HazardFilterOptions& o, bool with_sort)
 {
-  cmd->add_option("--enterprise,-e", o.enterprise, "Enterprise: USCC or exact name");
+  cmd->add_option("--enterprise,-e", o.enterprise, "Only this enterprise: credit code, row id (id:12), name or a unique part of it");
   cmd->add_option("--sector", o.sector, "Sectors, comma-separated (coal, 煤矿, hazchem …)");
   cmd->add_option("--region", o.region, "Region and everything under it: 海北州, 刚察县, 632224");
   cmd->add_option("--level", o.level, "general or major");

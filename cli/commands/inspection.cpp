@@ -93,7 +93,7 @@ void add_inspection_commands(CLI::App& group, Context& ctx)
 
   auto& lo = ctx.own<ListOptions>();
   auto* list = group.add_subcommand("list", "List inspections, newest first, with their number of hazards");
-  list->add_option("--enterprise,-e", lo.enterprise, "Enterprise: USCC or exact name");
+  list->add_option("--enterprise,-e", lo.enterprise, "Only this enterprise: credit code, row id (id:12), name or a unique part of it");
   list->add_option("--period", lo.period, "Inspections in PERIOD: 2021-08, 2021-W35, last-month …");
   list->add_option("--limit", lo.limit, "At most N rows")->check(row_limit_validator());
   add_output_options(list, lo.output);

@@ -4,6 +4,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "domain/calendar_provisional.hpp"
+#include "ops/hazard_ops.hpp"
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
@@ -45,7 +46,7 @@ struct FilterOptions {
 
 void add_filter_options(CLI::App* cmd, FilterOptions& f, bool with_status)
 {
-  cmd->add_option("--enterprise", f.enterprise, "Only hazards of this enterprise (row id, USCC or exact name)");
+  cmd->add_option("--enterprise", f.enterprise, "Only this enterprise: credit code, row id (id:12), name or a unique part of it");
   if (with_status)
     cmd->add_option("--status", f.statuses, "Only hazards in these statuses (open, rectifying, …; comma-separated)")
         ->delimiter(',');
@@ -58,7 +59,7 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& s)
   cmd->add_option("ID", s.id, "The hazard: row id or number (YH-2021-000001)");
   cmd->add_option("--ids", s.ids, "Several hazards at once: 3,5,9 or numbers, comma-separated")
       ->each([&s](const std::string&) { s.ids_given = true; });
-  cmd->add_option("--enterprise", s.enterprise, "Bulk: the hazards of this enterprise (row id, USCC or exact name)");
+  cmd->add_option("--enterprise", s.enterprise, "Bulk: the hazards of this enterprise (credit code, row id, name or a unique part of it)");
   cmd->add_option("--status", s.statuses, "Bulk: hazards in these statuses (comma-separated)")->delimiter(',');
   cmd->add_option("--level", s.level, "Bulk: hazards of this level: general (一般) or major (重大)");
   cmd->add_option("--sector", s.sector, "Bulk: hazards of this sector");
@@ -71,11 +72,13 @@ store::RectifyFilter make_filter(store::Database& db, const std::string& enterpr
                                 const std::string& sector)
 {
   store::RectifyFilter f;
-  if (!enterprise.empty()) f.enterprise = store::find_enterprise_id(db, enterprise);
+  if (!enterprise.empty()) f.enterprise = ops::resolve_enterprise(db, enterprise).id;
   for (const auto& s : statuses)
-    f.statuses.push_back(*domain::status_from_code(domain::hazard_statuses().parse_or_throw(s)));
-  if (!level.empty()) f.level = *domain::level_from_code(domain::hazard_levels().parse_or_throw(level));
-  if (!sector.empty()) f.sector = std::string(domain::sectors().parse_or_throw(sector));
+    f.statuses.push_back(*domain::status_from_code(
+        parse_option_value("--status", [&] { return domain::hazard_statuses().parse_or_throw(s); })));
+  if (!level.empty())
+    f.level = *domain::level_from_code(parse_option_value("--level", [&] { return domain::hazard_levels().parse_or_throw(level); }));
+  if (!sector.empty()) f.sector = std::string(parse_option_value("--sector", [&] { return domain::sectors().parse_or_throw(sector); }));
   return f;
 }
 
@@ -238,7 +241,7 @@ void add_plan(CLI::App& group, Context& ctx)
           if (!m) throw Error(ErrorKind::invalid_input, fmt::format("--funds: {} is not an amount: {}", quote_value(o.funds), why));
           r.funds = *m;
         }
-        if (!o.deadline.empty()) r.deadline = domain::parse_deadline(o.deadline);
+        if (!o.deadline.empty()) r.deadline = parse_option_value("--deadline", [&] { return domain::parse_deadline(o.deadline); });
         r.text = o.note;
       });
 }
@@ -268,7 +271,7 @@ void add_lifecycle_commands(CLI::App& group, Context& ctx)
             ->required();
         cmd->add_option("--reason", r.text, "Why the deadline moves")->required();
       },
-      [&extend](ops::RectifyRequest& r) { r.deadline = domain::parse_deadline(extend.to); });
+      [&extend](ops::RectifyRequest& r) { r.deadline = parse_option_value("--to", [&] { return domain::parse_deadline(extend.to); }); });
 
   auto& on_spot = ctx.own<bool>();
   add_step(
@@ -476,7 +479,10 @@ void add_rule_commands(CLI::App& group, Context& ctx)
   set_example(set_cmd, "ankang rectify rule set --level major --sector coal --period +30d");
   set_cmd->callback([&ctx, &set] {
     ctx.action = [&ctx, &set] {
-      const auto level = *domain::level_from_code(domain::hazard_levels().parse_or_throw(set.level));
+      const auto level = *domain::level_from_code(
+          parse_option_value("--level", [&] { return domain::hazard_levels().parse_or_throw(set.level); }));
+      if (!set.sector.empty()) parse_option_value("--sector", [&] { return domain::sectors().parse_or_throw(set.sector); });
+      parse_option_value("--period", [&] { return domain::parse_deadline(set.period); });
       auto db = ctx.open_db();
       const auto previous = ops::set_deadline_rule(db, level, set.sector, set.period);
       const std::string sector = set.sector.empty() ? "" : std::string(domain::sectors().parse_or_throw(set.sector));

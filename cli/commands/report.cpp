@@ -1,5 +1,6 @@
 #include "cli/commands/registry.hpp"
 #include "cli/output.hpp"
+#include "ops/hazard_ops.hpp"
 #include "domain/codes.hpp"
 #include "domain/period.hpp"
 #include "domain/uscc.hpp"
@@ -36,13 +37,26 @@ void add_scope_options(CLI::App* cmd, ScopeOptions& s)
 {
   cmd->add_option("--sector", s.sector, "Only this sector: code or label (coal, 煤矿, 消防 …)");
   cmd->add_option("--region", s.region, "Only this region and what lies under it: 海北州, 632224, 海北州/刚察县");
-  cmd->add_option("--enterprise", s.enterprise, "Only this enterprise (USCC)");
+  cmd->add_option("--enterprise", s.enterprise, "Only this enterprise: credit code, row id (id:12), name or a unique part of it");
   cmd->add_option("--level", s.level, "Only this level: general/一般 or major/重大");
 }
 
 void add_render_options(CLI::App* cmd, ReportOptions& o)
 {
   add_output_options(cmd, o.output, "md");
+  // Reports are documents, not rows: no JSON Lines. Offer what they write, refuse the rest (exit 2).
+  cmd->get_option("--format")
+      ->description("Output format: md (default), csv, json or table")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            try {
+              report::parse_format(value);
+              return {};
+            } catch (const std::exception& e) {
+              return e.what();
+            }
+          },
+          "FORMAT"));
   cmd->add_flag("--charts", o.charts, "Add Mermaid charts to Markdown, beside the tables");
 }
 
@@ -73,8 +87,12 @@ report::PeriodSpec period_spec(const domain::Period& p, domain::Lang lang)
 report::Scope resolve_scope(const Context& ctx, store::Database& db, const ScopeOptions& o)
 {
   report::Scope scope;
-  if (!o.sector.empty()) scope.sector = scope.filter.sector = std::string(domain::sectors().parse_or_throw(o.sector));
-  if (!o.level.empty()) scope.level = scope.filter.level = std::string(domain::hazard_levels().parse_or_throw(o.level));
+  if (!o.sector.empty())
+    scope.sector = scope.filter.sector =
+        std::string(parse_option_value("--sector", [&] { return domain::sectors().parse_or_throw(o.sector); }));
+  if (!o.level.empty())
+    scope.level = scope.filter.level =
+        std::string(parse_option_value("--level", [&] { return domain::hazard_levels().parse_or_throw(o.level); }));
   if (!o.region.empty()) {
     const auto region = store::RegionStore(db.sql()).resolve(o.region);
     scope.region_code = region.code;
@@ -82,11 +100,7 @@ report::Scope resolve_scope(const Context& ctx, store::Database& db, const Scope
     scope.filter.region_prefix = store::region_prefix_of(region.code);
   }
   if (!o.enterprise.empty()) {
-    const std::string uscc = domain::normalize_uscc(o.enterprise);
-    const auto e = store::find_enterprise(db, uscc);
-    if (!e)
-      throw Error(ErrorKind::not_found, fmt::format("no enterprise has the credit code {}", uscc),
-                  "see 'ankang enterprise list'");
+    const auto e = store::find_enterprise(db, ops::resolve_enterprise(db, o.enterprise).uscc);
     scope.enterprise_uscc = e->uscc;
     scope.enterprise_name = e->name;
     scope.filter.enterprise_id = e->id;
@@ -113,7 +127,7 @@ int run_weekly(Context& ctx, const ReportOptions& o)
   (void)format;
   auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
-  const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
+  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx.lang);
   emit(ctx, o, report::build_weekly(db, scope, period, report_context(ctx)));
   return 0;
 }
@@ -135,7 +149,7 @@ int run_summary(Context& ctx, const ReportOptions& o)
   if (names.size() == 2) second = report::parse_dimension(names[1]);
   auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
-  const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
+  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx.lang);
   emit(ctx, o, report::build_summary(db, scope, period, report_context(ctx), first, second));
   return 0;
 }
@@ -153,7 +167,8 @@ int run_enterprise(Context& ctx, const ReportOptions& o)
 {
   report::parse_format(o.output.format);
   auto db = ctx.open_db_for_lists();
-  emit(ctx, o, report::build_enterprise(db, o.uscc, report_context(ctx)));
+  const auto enterprise = ops::resolve_enterprise(db, o.uscc);
+  emit(ctx, o, report::build_enterprise(db, enterprise.uscc, report_context(ctx)));
   return 0;
 }
 
@@ -164,7 +179,7 @@ int run_quarterly(Context& ctx, const ReportOptions& o)
     throw Error(ErrorKind::usage, "--quarter and --year both given: the form covers a quarter or a year, give one");
   domain::Period period;
   if (!o.year.empty()) {
-    period = domain::parse_period(o.year, ctx.today);
+    period = parse_option_value("--year", [&] { return domain::parse_period(o.year, ctx.today); });
     if (period.kind != domain::PeriodKind::year)
       throw Error(ErrorKind::usage, fmt::format("--year {} is not a year: give one such as 2021", quote_value(o.year)));
   } else {
@@ -221,7 +236,7 @@ void add_report_commands(CLI::App& group, Context& ctx)
   {
     auto& o = ctx.own<ReportOptions>();
     auto* cmd = group.add_subcommand("enterprise", "One enterprise's file: details, hazards by status, inspections, open and overdue hazards");
-    cmd->add_option("USCC", o.uscc, "The enterprise's unified social credit code")->required();
+    cmd->add_option("ENTERPRISE", o.uscc, "The enterprise: credit code, row id (id:12), full name or a unique part of it")->required();
     add_render_options(cmd, o);
     set_example(cmd, "ankang report enterprise 91632224MA752YJN41");
     cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_enterprise(ctx, o); }; });

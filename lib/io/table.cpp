@@ -102,24 +102,32 @@ public:
   }
 
 private:
-  // Narrows the widest text columns, one column at a time, until the line fits; a column keeps
-  // at least its label's width or 6, whichever is more, so nothing becomes unreadable.
+  // Narrows the widest text columns, one column at a time, until the line fits. A column keeps
+  // its label's width and up to 14 columns of its text, so numbers, codes and dates stay whole
+  // (YH-2021-000001 is 14) and the long texts (descriptions, names, places) are what is cut.
   void fit_to_width()
   {
     if (m_max_width == 0 || m_columns.empty()) return;
     size_t total = 2 * (m_columns.size() - 1);
     for (size_t w : m_widths) total += w;
     std::vector<size_t> floor(m_columns.size());
-    for (size_t i = 0; i < m_columns.size(); ++i) floor[i] = std::max<size_t>(6, display_width(m_columns[i].label));
-    while (total > m_max_width) {
-      size_t widest = m_columns.size();
-      for (size_t i = 0; i < m_columns.size(); ++i)
-        if (m_columns[i].align == Align::left && m_widths[i] > floor[i] &&
-            (widest == m_columns.size() || m_widths[i] > m_widths[widest]))
-          widest = i;
-      if (widest == m_columns.size()) break;  // nothing left to cut
-      --m_widths[widest];
-      --total;
+    for (size_t i = 0; i < m_columns.size(); ++i)
+      floor[i] = std::max(display_width(m_columns[i].label), std::min<size_t>(m_widths[i], 14));
+    for (int pass = 0; pass < 2 && total > m_max_width; ++pass) {
+      // Still too wide with the codes whole: cut them too, down to their label or 6 columns.
+      if (pass == 1)
+        for (size_t i = 0; i < m_columns.size(); ++i)
+          floor[i] = std::min(floor[i], std::max<size_t>(6, display_width(m_columns[i].label)));
+      while (total > m_max_width) {
+        size_t widest = m_columns.size();
+        for (size_t i = 0; i < m_columns.size(); ++i)
+          if (m_columns[i].align == Align::left && m_widths[i] > floor[i] &&
+              (widest == m_columns.size() || m_widths[i] > m_widths[widest]))
+            widest = i;
+        if (widest == m_columns.size()) break;  // nothing left to cut
+        --m_widths[widest];
+        --total;
+      }
     }
   }
 

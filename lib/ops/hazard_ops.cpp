@@ -11,6 +11,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
 namespace ankang::ops {
 
 namespace {
@@ -75,20 +78,90 @@ std::string missing_basis_reason(const Hazard& h)
   return {};
 }
 
+namespace {
+
+// Edit distance over code points (enterprise names are Chinese).
+size_t name_distance(std::u32string_view a, std::u32string_view b)
+{
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::u32string code_points(std::string_view utf8)
+{
+  std::u32string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (size_t k = 1; k < n && i + k < utf8.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out += cp;
+    i += n;
+  }
+  return out;
+}
+
+std::string listed(const std::vector<store::EnterpriseRef>& refs)
+{
+  std::string out;
+  for (const auto& e : refs) out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", e.name, e.uscc);
+  return out;
+}
+
+// The row id in `id:12`, `#12` or bare digits shorter than a credit code.
+std::optional<int64_t> row_id_in(std::string_view key)
+{
+  if (key.starts_with("id:")) key.remove_prefix(3);
+  else if (key.starts_with("#")) key.remove_prefix(1);
+  if (key.empty() || key.size() >= 18 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int64_t id = 0;
+  for (char c : key) id = id * 10 + (c - '0');
+  return id;
+}
+
+}  // namespace
+
 store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view text)
 {
   const std::string_view key = trim_blanks(text);
+  if (const auto id = row_id_in(key)) {
+    if (auto e = store::get_enterprise_ref(db, store::EnterpriseId{*id})) return std::move(*e);
+    throw Error(ErrorKind::not_found, fmt::format("enterprise {} does not exist", *id), "see 'ankang enterprise list'");
+  }
   std::string why;
   const auto uscc = domain::try_normalize_uscc(key, why);
   auto found = store::find_enterprise_refs(db, uscc ? std::string_view(*uscc) : key, key);
-  if (found.empty())
+  // A unique part of the name: 青海雪莲煤业 for 青海雪莲煤业有限公司.
+  if (found.empty() && !key.empty()) found = store::find_enterprise_refs_containing(db, key, 10);
+  if (found.size() > 1)
+    throw Error(ErrorKind::usage, fmt::format("enterprise {} matches several: {}", quote_value(key), listed(found)),
+                "name one by its credit code (USCC), full name or row id (id:12)");
+  if (found.empty()) {
+    // The closest names, for a typo: at most three, within a third of the name's length.
+    const auto wanted = code_points(key);
+    std::vector<std::pair<size_t, store::EnterpriseRef>> close;
+    store::load_enterprise_refs(db, [&](store::EnterpriseRef&& e) {
+      const size_t d = name_distance(wanted, code_points(e.name));
+      if (d <= std::max<size_t>(1, wanted.size() / 3)) close.emplace_back(d, std::move(e));
+    });
+    std::stable_sort(close.begin(), close.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (close.size() > 3) close.resize(3);
+    std::vector<store::EnterpriseRef> names;
+    for (auto& [d, e] : close) names.push_back(std::move(e));
     throw Error(ErrorKind::not_found, fmt::format("enterprise {} does not exist", quote_value(key)),
-                "name it by its USCC (统一社会信用代码) or exact name; 'ankang enterprise list' shows them");
-  if (found.size() > 1) {
-    std::string codes;
-    for (const auto& e : found) codes += fmt::format("{}{}", codes.empty() ? "" : ", ", e.uscc);
-    throw Error(ErrorKind::invalid_input, fmt::format("enterprise name {} is ambiguous: {}", quote_value(key), codes),
-                "name it by its USCC");
+                names.empty() ? std::string("name it by its credit code (USCC), name or row id; 'ankang enterprise list' shows them")
+                              : fmt::format("did you mean: {}", listed(names)));
   }
   return std::move(found.front());
 }

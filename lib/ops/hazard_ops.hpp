@@ -21,9 +21,11 @@ struct Actor {
   std::string now;
 };
 
-// An enterprise named by USCC or exact name. Unknown → Error(not_found); a name shared by
-// several → Error(invalid_input) listing their USCCs.
-store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view uscc_or_name);
+// The one lookup of an enterprise as people name it: its credit code (USCC), its row id
+// (`id:12`, `#12`, or bare digits shorter than a credit code), its full name, or a part of its
+// name that only it has (青海雪莲煤业 → 青海雪莲煤业有限公司). Several matches → Error(usage)
+// listing them; none → Error(not_found) with the closest names.
+store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view key);
 
 struct NewHazard {
   std::string enterprise;            // USCC or exact name

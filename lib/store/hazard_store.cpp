@@ -828,6 +828,16 @@ std::vector<EnterpriseRef> find_enterprise_refs(Database& db, std::string_view u
   return out;
 }
 
+std::vector<EnterpriseRef> find_enterprise_refs_containing(Database& db, std::string_view part, int limit)
+{
+  Stmt s(db.sql(), fmt::format("{} WHERE instr(e.name, :part) > 0 ORDER BY e.id LIMIT :limit", k_enterprise_ref_select));
+  s.bind(":part", part);
+  s.bind(":limit", int64_t{limit});
+  std::vector<EnterpriseRef> out;
+  while (s.step()) out.push_back(enterprise_ref_from_row(s));
+  return out;
+}
+
 void load_enterprise_refs(Database& db, const std::function<void(EnterpriseRef&&)>& each)
 {
   Stmt s(db.sql(), fmt::format("{} ORDER BY e.id", k_enterprise_ref_select));

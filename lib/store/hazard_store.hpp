@@ -178,6 +178,8 @@ struct EnterpriseRef {
 std::optional<EnterpriseRef> get_enterprise_ref(Database& db, EnterpriseId id);
 // The enterprises whose USCC is `uscc` or whose name is exactly `name` (at most a few).
 std::vector<EnterpriseRef> find_enterprise_refs(Database& db, std::string_view uscc, std::string_view name);
+// The enterprises whose name contains `part`, at most `limit`, by row id.
+std::vector<EnterpriseRef> find_enterprise_refs_containing(Database& db, std::string_view part, int limit);
 // Every enterprise, for an import's in-memory lookup (one query, 10^4 rows).
 void load_enterprise_refs(Database& db, const std::function<void(EnterpriseRef&&)>& each);
 
