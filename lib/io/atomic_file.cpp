@@ -3,6 +3,9 @@
 #include "error.hpp"
 #include "io/temp_files.hpp"
 
+#include <pthread.h>
+#include <csignal>
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -48,13 +51,21 @@ TempFile make_temp_beside(const std::string& base)
   std::string templ = base + ".tmp.XXXXXX";
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
+  // The signals that remove temporary files are held back from creating the file until it is
+  // recorded: one arriving in between (a process preempted right after open(2), then signalled)
+  // would otherwise leave the file behind.
+  sigset_t held, previous;
+  sigemptyset(&held);
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
+  ::pthread_sigmask(SIG_BLOCK, &held, &previous);
   const int fd = ::mkostemp(buf.data(), O_CLOEXEC);  // mode 0600
+  const int error = errno;
+  if (fd >= 0) track_temp_file(buf.data());
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (fd < 0)
-    throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", base, std::strerror(errno)),
+    throw Error(ErrorKind::io, fmt::format("cannot write {}: {}", base, std::strerror(error)),
                 "check that its folder exists and is writable");
-  TempFile t{buf.data(), fd};
-  track_temp_file(t.path);
-  return t;
+  return TempFile{buf.data(), fd};
 }
 
 void sync_folder_of(const std::string& path)
