@@ -64,6 +64,9 @@ Error read_only(const std::string& db, domain::Lang lang)
 Error sqlite_error(int code, int extended_code, const std::string& db, domain::Lang lang)
 {
   const std::string check_hint = tr(lang, "运行 'ankang db check'", "run 'ankang db check'");
+  // Growing the -shm file fails when its disk is full (SQLITE_IOERR_SHMSIZE, seen on a full tmpfs):
+  // the same fault as SQLITE_FULL, and the same advice.
+  if (extended_code == SQLITE_IOERR_SHMSIZE) code = SQLITE_FULL;
   switch (code & 0xFF) {
   case SQLITE_BUSY:
   case SQLITE_LOCKED:
