@@ -47,6 +47,7 @@ FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type ch)
 
 std::streamsize FdOutputBuffer::xsputn(const char* s, std::streamsize n)
 {
+  if (n <= 0) return 0;  // an empty write may come with a null pointer: nothing to copy
   const auto room = static_cast<std::streamsize>(epptr() - pptr());
   if (n <= room) {
     std::memcpy(pptr(), s, static_cast<size_t>(n));
