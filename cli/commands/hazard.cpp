@@ -56,7 +56,7 @@ void add_add(CLI::App& group, Context& ctx)
   cmd->add_option("--by", in.found_by, "Who found it");
   cmd->add_option("--location", in.location, "Where (隐患部位)");
   cmd->add_option("--desc", in.description, "What was found (隐患描述)")->required();
-  cmd->add_option("--category", in.category, "equipment, behaviour, management or environment (or 物的不安全状态 …)");
+  cmd->add_option("--category", in.category, "equipment, behaviour, management, environment or other (or 物的不安全状态 …)");
   cmd->add_option("--level", in.level, "general (一般, default) or major (重大)");
   cmd->add_option("--basis", in.basis, "Basis of the major-hazard ruling (判定依据); required for a major hazard");
   cmd->add_option("--stop-production", in.stop_production, "none (default), partial or full");
@@ -123,7 +123,11 @@ int run_show(Context& ctx, const std::string& id)
   line("发现人", "found by", h.found_by);
   line("隐患部位", "location", h.location);
   line("隐患描述", "description", h.description);
-  line("隐患类别", "category", label(domain::hazard_categories(), h.category, lang));
+  if (h.category == "other" && !h.category_text.empty())
+    line("隐患类别", "category",
+         fmt::format("{}{}", h.category_text, ctx.tr("（不在标准分类中，按原文保存）", " (not a standard category, kept as written)")));
+  else
+    line("隐患类别", "category", label(domain::hazard_categories(), h.category, lang));
   line("隐患等级", "level", label(domain::hazard_levels(), domain::code(h.level), lang));
   line("判定依据", "basis", h.basis);
   if (h.stop_production != "none") line("停产停业", "stop production", label(domain::stop_production_kinds(), h.stop_production, lang));
@@ -261,7 +265,7 @@ void add_update(CLI::App& group, Context& ctx)
   cmd->add_option("--by", o.found_by, "Who found it");
   cmd->add_option("--location", o.location, "Where (隐患部位)");
   cmd->add_option("--desc", o.description, "What was found (隐患描述)");
-  cmd->add_option("--category", o.category, "equipment, behaviour, management, environment ('' to clear)");
+  cmd->add_option("--category", o.category, "equipment, behaviour, management, environment, other ('' to clear)");
   cmd->add_option("--level", o.level, "general or major (a major hazard needs --basis)");
   cmd->add_option("--basis", o.basis, "Basis of the major-hazard ruling (判定依据)");
   cmd->add_option("--stop-production", o.stop_production, "none, partial or full");

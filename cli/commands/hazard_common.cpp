@@ -54,6 +54,13 @@ std::string code_of(const domain::CodeSet& set, std::string_view option, std::st
 io::Cell text_cell(std::string_view s) { return s.empty() ? io::Cell::null() : io::Cell(s); }
 io::Cell date_cell(const std::optional<domain::Date>& d) { return d ? io::Cell(d->iso()) : io::Cell::null(); }
 
+// A category kept as the sheet wrote it is exported as those words, so that an export imports
+// back to the same 'other' and text (issue 13 point 1).
+io::Cell category_cell(const store::Hazard& h)
+{
+  return text_cell(h.category == "other" && !h.category_text.empty() ? h.category_text : h.category);
+}
+
 const std::vector<std::string_view>& export_keys()
 {
   static const std::vector<std::string_view> k_keys = {
@@ -69,7 +76,7 @@ io::Row export_row(const store::HazardListRow& r)
   return io::Row{
       io::Cell(h.no), io::Cell(r.uscc), io::Cell(r.enterprise_name), io::Cell(h.found_on.iso()),
       text_cell(r.inspection_kind), text_cell(r.inspection_body), text_cell(h.found_by), io::Cell(h.location),
-      io::Cell(h.description), text_cell(h.category), io::Cell(domain::code(h.level)), text_cell(h.basis),
+      io::Cell(h.description), category_cell(h), io::Cell(domain::code(h.level)), text_cell(h.basis),
       io::Cell(h.stop_production), date_cell(h.due_on), text_cell(h.owner_dept), text_cell(h.owner),
       text_cell(h.measures), h.funds ? io::Cell::number_text(domain::format_yuan(*h.funds)) : io::Cell::null(),
       text_cell(h.emergency_plan), io::Cell(domain::code(h.status)), io::Cell(h.on_spot ? "yes" : "no"),

@@ -56,6 +56,38 @@ int run_list(Context& ctx, const OutputOptions& output)
   return k_exit_ok;
 }
 
+// 1234567 → "1,234,567", as the summary counts rows.
+std::string group_thousands(int64_t n)
+{
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+// The summary line of a coded column whose unknown values were kept as the sheet wrote them
+// (issue 13 point 1), naming the most frequent ones and the option that classifies them.
+std::string kept_as_written_line(const Context& ctx, const ops::KeptAsWritten& k)
+{
+  constexpr size_t k_listed = 10;
+  const bool zh = ctx.lang == domain::Lang::zh;
+  std::string values;
+  for (size_t i = 0; i < k.values.size() && i < k_listed; ++i)
+    values += fmt::format("{}{} {}", i == 0 ? "" : zh ? "，" : ", ", io::single_line(k.values[i].first),
+                          group_thousands(k.values[i].second));
+  if (k.values.size() > k_listed)
+    values += zh ? fmt::format("，另 {} 种", k.values.size() - k_listed) : fmt::format(", {} more", k.values.size() - k_listed);
+  const auto example = fmt::format("--map-value {}:{}=environment", k.field, io::single_line(k.values.front().first));
+  return zh ? fmt::format("{}: {} 行的值不在标准分类中，已按原文保存：{}（可用 {} 归类）", k.column, group_thousands(k.rows),
+                          values, example)
+            : fmt::format("{}: {} rows hold values outside the standard categories, kept as written: {} (classify them "
+                          "with {})",
+                          k.column, group_thousands(k.rows), values, example);
+}
+
 int run_import(Context& ctx, const ImportCliOptions& o)
 {
   if (o.list) return run_list(ctx, o.output);
@@ -126,6 +158,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
                              "its owner, or a major hazard fixed on the spot); imported as they are\n",
                              r.rule_breaks);
   }
+  for (const auto& k : r.kept_as_written) ctx.out << kept_as_written_line(ctx, k) << '\n';
   if (o.skip_invalid && b.rows_rejected > 0) {
     if (!o.rejects.empty()) ctx.note(fmt::format("{} {}", ctx.tr("被拒绝的行已写入", "rejected rows written to"), o.rejects));
     return k_exit_findings;

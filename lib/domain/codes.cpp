@@ -35,11 +35,22 @@ constexpr std::array k_statuses{
     CodeInfo{"void", "已作废", "void", "作废|无效|voided"},
 };
 
+// The nature of a hazard (16号令: 物的危险状态, 人的不安全行为, 管理缺陷; 环境 in practice) with the
+// words real ledgers use for it. 基础管理(类) of the DB37/T 4085 scope axis is the management
+// kind (制度, 培训, 台账, 证照). 现场管理(类) spans equipment, environment and behaviour, so it is no
+// synonym: like 消防安全 or 职业健康 it is kept as written under 'other' (issue 13 point 1).
 constexpr std::array k_categories{
-    CodeInfo{"equipment", "物的不安全状态", "equipment", "设备设施|物的危险状态|物的不安全状态|物|设备"},
-    CodeInfo{"behaviour", "人的不安全行为", "behaviour", "人员行为|人的不安全行为|人|behavior|行为"},
-    CodeInfo{"management", "管理缺陷", "management", "安全管理|管理上的缺陷|管理|管理缺陷"},
-    CodeInfo{"environment", "环境", "environment", "作业环境|环境因素|环境"},
+    CodeInfo{"equipment", "物的不安全状态", "equipment",
+             "设备设施|物的危险状态|物的不安全状态|物|设备|设施|物的因素|设备设施类|物的不安全状态类|机械设备|设备类"},
+    CodeInfo{"behaviour", "人的不安全行为", "behaviour",
+             "人员行为|人的不安全行为|人|behavior|行为|人的因素|人的不安全行为类|违章作业|违章指挥|违反劳动纪律|三违|"
+             "操作行为|从业人员操作行为|作业行为"},
+    CodeInfo{"management", "管理缺陷", "management",
+             "安全管理|管理上的缺陷|管理|管理缺陷|基础管理|基础管理类|管理因素|管理缺陷类|安全管理类|管理类|规章制度|"
+             "安全管理制度|教育培训|安全教育培训|安全培训"},
+    CodeInfo{"environment", "环境", "environment",
+             "作业环境|环境因素|环境|场所环境|作业场所|作业场所环境|环境类|作业环境类|现场环境"},
+    CodeInfo{"other", "其他", "other", "其它"},
 };
 
 constexpr std::array k_sectors{

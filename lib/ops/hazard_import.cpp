@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <memory>
@@ -225,7 +226,7 @@ public:
     assign(h.location, m_c.location);
     assign(h.description, m_c.description);
     if (h.description.empty()) errors.push_back(RowError{m_c.description, "the description is empty"});
-    check(code(domain::hazard_categories(), m_c.category, h.category));
+    category(h);
     std::string level;
     check(code(domain::hazard_levels(), m_c.level, level));
     h.level = level == "major" ? domain::HazardLevel::major : domain::HazardLevel::general;
@@ -259,6 +260,26 @@ public:
     if (errors.empty()) check(derive_status(h, status));
   }
 
+  // Issue 13 point 1: an optional coded column never costs a finding. A category that is no
+  // code or synonym is stored as 'other' with the sheet's words; required codes (level) stay strict.
+  void category(Hazard& h) const
+  {
+    h.category_text.clear();
+    const auto v = get(m_c.category);
+    if (v.empty()) {
+      h.category.clear();
+      return;
+    }
+    auto c = domain::hazard_categories().parse(v);
+    if (!c) c = domain::hazard_categories().parse(domain::nfkc(v));  // full-width letters
+    if (c) {
+      h.category.assign(*c);
+      return;
+    }
+    h.category = "other";
+    h.category_text.assign(v);
+  }
+
   // Dates written as Excel serial numbers (1900 date system), for the note.
   int64_t serial_dates() const { return m_serial_dates; }
   const std::string& serial_example() const { return m_serial_example; }
@@ -276,7 +297,10 @@ public:
     if (given(m_c.found_by)) out.found_by = h.found_by;
     if (given(m_c.location)) out.location = h.location;
     if (given(m_c.description)) out.description = h.description;
-    if (given(m_c.category)) out.category = h.category;
+    if (given(m_c.category)) {
+      out.category = h.category;
+      out.category_text = h.category_text;
+    }
     if (given(m_c.level)) out.level = h.level;
     if (given(m_c.basis)) out.basis = h.basis;
     if (given(m_c.stop_production)) out.stop_production = h.stop_production;
@@ -854,6 +878,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   const auto reject = [&](const io::SheetRow& bad, const RowError& e) { reject_all(bad, std::vector<RowError>{e}); };
   std::vector<RowError> problems;
   const store::EnterpriseRef no_enterprise;
+  StringMap<int64_t> as_written;  // category text kept as written → rows written with it
 
   while (sheet.next(row)) {
     const uint32_t row_ordinal = ordinal++;
@@ -1003,6 +1028,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         continue;
       }
       writer.update(existing_updated, actor.now);
+      if (!h.category_text.empty()) ++as_written[h.category_text];
       note = sheet.where(row);
       r.events_written += history.write_update(*existing, existing_updated, changes.json(), note);
       ++batch.rows_updated;
@@ -1061,6 +1087,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     h.batch_id = batch.id;
     if (breaks_live_rules(h)) ++r.rule_breaks;  // counted for the rows written, not those skipped
     writer.insert(h, actor.now);
+    if (!h.category_text.empty()) ++as_written[h.category_text];
     note.clear();
     r.events_written += history.write_new(h, note);
     ++batch.rows_imported;
@@ -1097,6 +1124,17 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
                                         collapsed_lines.size())
                           : fmt::format("{}: rows {} repeat an earlier row exactly and are taken as one ({} rows)",
                                         o.path, lines, collapsed_lines.size()));
+  }
+  if (!as_written.empty()) {
+    KeptAsWritten k;
+    k.field = "category";
+    k.column = sheet.column_name(c.category);
+    k.values.assign(as_written.begin(), as_written.end());
+    std::sort(k.values.begin(), k.values.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (const auto& v : k.values) k.rows += v.second;
+    r.kept_as_written.push_back(std::move(k));
   }
   batch.sha256 = reader.sha256();
   batch.encoding = std::string(io::encoding_name(reader.encoding()));

@@ -15,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ankang::ops {
@@ -35,6 +36,15 @@ struct HazardImportOptions {
   std::function<void(uint64_t rows, uint64_t bytes, uint64_t size)> progress;
 };
 
+// An optional coded column whose values were not all codes or synonyms: the rows written with
+// such a value keep it as the sheet wrote it (issue 13 point 1), for the summary.
+struct KeptAsWritten {
+  std::string field;   // the field key: category
+  std::string column;  // the sheet's header: 隐患类别
+  int64_t rows = 0;
+  std::vector<std::pair<std::string, int64_t>> values;  // value → rows, most rows first
+};
+
 struct HazardImportResult {
   store::ImportBatch batch;          // file, SHA-256, encoding and the row counts
   std::vector<std::string> notes;    // title rows, 合计 row, unknown columns …
@@ -46,6 +56,7 @@ struct HazardImportResult {
   // (a major hazard in rectification without its full 五落实, verified by its own owner,
   // a major hazard fixed on the spot).
   int64_t rule_breaks = 0;
+  std::vector<KeptAsWritten> kept_as_written;
   bool committed = false;  // false: dry run, or rejected as a whole
 };
 

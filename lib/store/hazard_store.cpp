@@ -29,14 +29,15 @@ constexpr std::string_view k_hazard_columns =
     "h.id, h.uuid, h.no, h.enterprise_id, h.sector, h.inspection_id, h.found_on, h.found_by, h.location, "
     "h.description, h.category, h.level, h.basis, h.stop_production, h.status, h.due_on, h.owner, h.owner_dept, "
     "h.measures, h.funds, h.emergency_plan, h.completed_on, h.verified_on, h.verified_by, h.closed_on, h.voided_on, "
-    "h.on_spot, h.extensions, h.dedupe_key, h.batch_id, h.created_at, h.updated_at";
+    "h.on_spot, h.extensions, h.dedupe_key, h.batch_id, h.created_at, h.updated_at, h.category_text";
+constexpr int k_hazard_column_count = 33;
 
 // The parameters shared by INSERT and UPDATE; the order is the order of the SQL below.
 constexpr std::string_view k_hazard_params =
     ":no, :enterprise_id, :sector, :inspection_id, :found_on, :found_by, :location, :description, :category, :level, "
     ":basis, :stop_production, :status, :due_on, :owner, :owner_dept, :measures, :funds, :emergency_plan, "
     ":completed_on, :verified_on, :verified_by, :closed_on, :voided_on, :on_spot, :extensions, :dedupe_key, :batch_id, "
-    ":updated_at";
+    ":updated_at, :category_text";
 
 std::string insert_sql()
 {
@@ -118,6 +119,7 @@ Hazard hazard_from_row(const Stmt& s)
   if (!s.is_null(29)) h.batch_id = BatchId{s.int64(29)};
   h.created_at = s.str(30);
   h.updated_at = s.str(31);
+  h.category_text = s.str(32);
   return h;
 }
 
@@ -170,6 +172,8 @@ void bind_hazard(Stmt& s, const Hazard& h, std::string_view now, DateTexts& text
   if (h.batch_id) s.bind(i++, h.batch_id->value);
   else s.bind_null(i++);
   s.bind(i++, now);
+  // The sheet's words are kept only beside the code 'other'.
+  s.bind_text_or_null(i++, h.category == "other" ? std::string_view(h.category_text) : std::string_view());
 }
 
 bool all_digits(std::string_view s)
@@ -473,6 +477,8 @@ FieldChanges diff_hazards(const Hazard& a, const Hazard& b)
   c.add("location", a.location, b.location);
   c.add("description", a.description, b.description);
   c.add("category", text_or_null(a.category), text_or_null(b.category));
+  c.add("category_text", text_or_null(a.category == "other" ? a.category_text : std::string()),
+        text_or_null(b.category == "other" ? b.category_text : std::string()));
   c.add("level", std::string(domain::code(a.level)), std::string(domain::code(b.level)));
   c.add("basis", text_or_null(a.basis), text_or_null(b.basis));
   c.add("stop_production", a.stop_production, b.stop_production);
@@ -786,11 +792,12 @@ void list_hazards(Database& db, const HazardFilter& f, const std::function<void(
   HazardListRow r;
   while (s.step()) {
     r.hazard = hazard_from_row(s);
-    r.uscc = s.str(32);
-    r.enterprise_name = s.str(33);
-    r.region_code = s.str(34);
-    r.inspection_kind = s.str(35);
-    r.inspection_body = s.str(36);
+    // The enterprise's and inspection's columns follow the hazard's.
+    r.uscc = s.str(k_hazard_column_count);
+    r.enterprise_name = s.str(k_hazard_column_count + 1);
+    r.region_code = s.str(k_hazard_column_count + 2);
+    r.inspection_kind = s.str(k_hazard_column_count + 3);
+    r.inspection_body = s.str(k_hazard_column_count + 4);
     row(r);
   }
 }

@@ -31,6 +31,9 @@ struct Hazard {
   std::string location;
   std::string description;
   std::string category;  // '' or a code of domain::hazard_categories()
+  // With category 'other': the category as the sheet wrote it (消防安全), when it was none of the
+  // codes and synonyms; ignored (stored as NULL) for any other category.
+  std::string category_text;
   domain::HazardLevel level = domain::HazardLevel::general;
   std::string basis;                   // 判定依据
   std::string stop_production = "none";  // a code of domain::stop_production_kinds()

@@ -276,6 +276,7 @@ TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older dat
   db.sql().exec("DROP TABLE duty");
   db.sql().exec("DROP INDEX hazard_no_nocase");  // migration 51
   db.sql().exec("DROP TABLE hazard_due_provisional");  // migration 52
+  db.sql().exec("ALTER TABLE hazard DROP COLUMN category_text");  // migration 60
   db.sql().exec("UPDATE hazard SET dedupe_key = " + std::to_string(old_key));
   db.sql().exec("PRAGMA user_version = 3");
   store::migrate(db.sql());
