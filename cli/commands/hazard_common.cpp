@@ -173,7 +173,7 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
                {"level", std::string(ctx.tr("等级", "level")), io::Align::left},
                {"status", std::string(ctx.tr("状态", "status")), io::Align::left},
                {"due_on", std::string(ctx.tr("整改期限", "deadline")), io::Align::left}};
-  if (overdue_column) t.columns.push_back({"days_overdue", std::string(ctx.tr("超期天数", "days overdue")), io::Align::right});
+  if (overdue_column) t.columns.push_back({"days_overdue", std::string(ctx.tr("截至今日超期天数", "days overdue as of today")), io::Align::right});
   t.columns.push_back({"location", std::string(ctx.tr("部位", "location")), io::Align::left});
   t.columns.push_back({"description", std::string(ctx.tr("隐患描述", "description")), io::Align::left});
   const auto provisional = store::provisional_due_ids(db);

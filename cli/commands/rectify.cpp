@@ -370,8 +370,8 @@ io::Table pending_table(const Context& ctx, store::Database& db, const OutputOpt
                {"owner", std::string(ctx.tr("责任人", "owner"))},
                {"due_on", std::string(ctx.tr("整改期限", "deadline"))},
                {"extensions", std::string(ctx.tr("延期次数", "extensions")), io::Align::right}};
-  if (overdue) t.columns.push_back({"days_overdue", std::string(ctx.tr("超期天数", "days overdue")), io::Align::right});
-  else t.columns.push_back({"days_left", std::string(ctx.tr("剩余天数", "days left")), io::Align::right});
+  if (overdue) t.columns.push_back({"days_overdue", std::string(ctx.tr("截至今日超期天数", "days overdue as of today")), io::Align::right});
+  else t.columns.push_back({"days_left", std::string(ctx.tr("截至今日剩余天数", "days left as of today")), io::Align::right});
   if (!people) t.columns.push_back({"due_provisional", "due_provisional"});
   for (const auto& p : rows) {
     const bool is_provisional = provisional.count(p.id.value) > 0;
@@ -405,7 +405,8 @@ void add_list_commands(CLI::App& group, Context& ctx)
   due_cmd->add_option("--within", due.within, "The window: 5wd (working days) or 7d (calendar days)")->default_str("7d");
   add_filter_options(due_cmd, due.filter, false);
   add_output_options(due_cmd, due.out);
-  set_example(due_cmd, "ankang rectify due --within 5wd --format csv");
+  due_cmd->footer("Days left are counted to today (the global --as-of/--today); report weekly counts them to the period's end.\n"
+                  "Example:\n  ankang rectify due --within 5wd --format csv");
   due_cmd->callback([&ctx, &due] {
     ctx.action = [&ctx, &due] {
       auto db = ctx.open_db_for_lists();
@@ -421,7 +422,8 @@ void add_list_commands(CLI::App& group, Context& ctx)
   add_filter_options(overdue_cmd, overdue.filter, false);
   overdue_cmd->add_flag("--check", overdue.check, "Exit 3 when anything is overdue (for cron)");
   add_output_options(overdue_cmd, overdue.out);
-  overdue_cmd->footer("The as-of date is the global --as-of/--today (default: today in China).\nExample:\n"
+  overdue_cmd->footer("The as-of date is the global --as-of/--today (default: today in China).\n"
+                      "Days overdue are counted to that day; report weekly counts them to the period's end.\nExample:\n"
                       "  ankang rectify overdue --as-of 2021-09-30 --check");
   overdue_cmd->callback([&ctx, &overdue] {
     ctx.action = [&ctx, &overdue] {

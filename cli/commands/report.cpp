@@ -72,8 +72,10 @@ report::PeriodKind kind_of(domain::PeriodKind k)
   return report::PeriodKind::range;
 }
 
-report::PeriodSpec period_spec(const domain::Period& p, domain::Lang lang)
+// The period as the report covers it: cut at today (the as-of date) when it is not over.
+report::PeriodSpec period_spec(const domain::Period& p, const Context& ctx)
 {
+  const domain::Lang lang = ctx.lang;
   const domain::Period prev = p.previous();
   report::PeriodSpec spec;
   spec.range = {p.start, p.end};
@@ -81,6 +83,7 @@ report::PeriodSpec period_spec(const domain::Period& p, domain::Lang lang)
   spec.kind = kind_of(p.kind);
   spec.code = p.code();
   spec.label = p.label(lang);
+  report::limit_to_as_of(spec, ctx.today);
   return spec;
 }
 
@@ -127,7 +130,7 @@ int run_weekly(Context& ctx, const ReportOptions& o)
   (void)format;
   auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
-  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx.lang);
+  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx);
   emit(ctx, o, report::build_weekly(db, scope, period, report_context(ctx)));
   return 0;
 }
@@ -149,7 +152,7 @@ int run_summary(Context& ctx, const ReportOptions& o)
   if (names.size() == 2) second = report::parse_dimension(names[1]);
   auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
-  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx.lang);
+  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx);
   emit(ctx, o, report::build_summary(db, scope, period, report_context(ctx), first, second));
   return 0;
 }
@@ -190,7 +193,7 @@ int run_quarterly(Context& ctx, const ReportOptions& o)
   }
   auto db = ctx.open_db_for_lists();
   const auto scope = resolve_scope(ctx, db, o.scope);
-  emit(ctx, o, report::build_statistics(db, scope, period_spec(period, ctx.lang), report_context(ctx)));
+  emit(ctx, o, report::build_statistics(db, scope, period_spec(period, ctx), report_context(ctx)));
   return 0;
 }
 
@@ -208,9 +211,12 @@ void add_report_commands(CLI::App& group, Context& ctx)
         ->default_str("last-week");
     add_scope_options(cmd, o.scope);
     add_render_options(cmd, o);
-    set_example(cmd, "ankang report weekly --period last-week -o weekly.md\n"
-                     "  ankang report weekly --period 2021-W38 --region 海北州 --charts\n"
-                     "  ankang report weekly --format json");
+    cmd->footer("Days overdue and days left are counted to the period's end.\n"
+                "A period not over yet is reported as of today, and says so.\n"
+                "Example:\n"
+                "  ankang report weekly --period last-week -o weekly.md\n"
+                "  ankang report weekly --period 2021-W38 --region 海北州 --charts\n"
+                "  ankang report weekly --format json");
     cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_weekly(ctx, o); }; });
   }
   {

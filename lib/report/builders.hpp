@@ -15,8 +15,10 @@ namespace ankang::report {
 enum class PeriodKind { week, month, quarter, year, range };
 
 struct PeriodSpec {
-  store::DateRange range;
-  store::DateRange previous;
+  store::DateRange range;     // the days the figures cover: the period, cut at the as-of date when not over
+  store::DateRange previous;  // the period before, cut to as many days when this one is cut
+  bool partial = false;       // the period ends after the as-of date
+  domain::Date scheduled_end; // the period's own last day (range.end unless partial)
   PeriodKind kind = PeriodKind::week;
   std::string code;   // "2021-W38", "2021-09", "2021Q3", "2021", "2021-09-01..2021-09-15"
   std::string label;  // "2021年第38周" in the report's language
@@ -32,6 +34,11 @@ struct Scope {
   std::string enterprise_name;
   std::string level;  // stored code or empty
 };
+
+// A period that has not ended by `as_of` is reported as of that day: its range and the previous
+// period's are cut to the days up to it, and the report says so. A period that starts after
+// `as_of` has nothing to report: Error(invalid_input).
+void limit_to_as_of(PeriodSpec& period, domain::Date as_of);
 
 struct Context {
   domain::Lang lang = domain::Lang::zh;

@@ -1,6 +1,9 @@
 #include "report/common.hpp"
 
 #include "domain/money.hpp"
+#include "error.hpp"
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -24,9 +27,24 @@ std::string iso_week_code(domain::Date d)
   return fmt::format("{}-W{:02}", year, week);
 }
 
+void limit_to_as_of(PeriodSpec& period, domain::Date as_of)
+{
+  period.scheduled_end = period.range.end;
+  if (period.range.start > as_of)
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("the period {} ({} to {}) starts after the as-of date {}: there is nothing to report yet",
+                            period.code, period.range.start.iso(), period.range.end.iso(), as_of.iso()),
+                "give a period that has begun, or the date with --as-of");
+  if (period.range.end <= as_of) return;
+  period.partial = true;
+  const int32_t days = as_of - period.range.start;
+  period.range.end = as_of;
+  period.previous.end = std::min(period.previous.end, period.previous.start + days);
+}
+
 domain::Date filing_deadline(const PeriodSpec& period)
 {
-  const domain::Date next = period.range.end + 1;
+  const domain::Date next = std::max(period.range.end, period.scheduled_end) + 1;
   if (period.kind == PeriodKind::year) return domain::Date::from_ymd(next.year(), 1, 31);
   return domain::Date::from_ymd(next.year(), next.month(), 15);
 }
@@ -117,6 +135,30 @@ std::string period_noun(PeriodKind kind, domain::Lang lang)
   case PeriodKind::range: return tr(lang, "期", "period");
   }
   return {};
+}
+
+std::string previous_period_name(const PeriodSpec& p, domain::Lang lang)
+{
+  if (p.partial)
+    return lang == domain::Lang::zh ? previous_period_name(p.kind, lang) + "同期" : "the same days of " + previous_period_name(p.kind, lang);
+  return previous_period_name(p.kind, lang);
+}
+
+void add_partial_note(Document& doc, const PeriodSpec& p, domain::Lang lang, bool compared)
+{
+  doc.meta.push_back({"partial", mark(p.partial)});
+  doc.meta.push_back({"period_end", Value::text(std::max(p.range.end, p.scheduled_end).iso())});
+  if (!p.partial) return;
+  if (!compared) {
+    doc.paragraphs.push_back(lang == domain::Lang::zh ? fmt::format("本期尚未结束，数据截至 {}。", p.range.end.iso())
+                                                      : fmt::format("Period not over: figures as of {}.", p.range.end.iso()));
+    return;
+  }
+  doc.paragraphs.push_back(lang == domain::Lang::zh
+                               ? fmt::format("本期尚未结束，数据截至 {}。与{}（{}）比较。", p.range.end.iso(),
+                                             previous_period_name(p, lang), dates_text(p.previous, lang))
+                               : fmt::format("Period not over: figures as of {}, compared with {} ({}).",
+                                             p.range.end.iso(), previous_period_name(p, lang), dates_text(p.previous, lang)));
 }
 
 std::string previous_period_name(PeriodKind kind, domain::Lang lang)

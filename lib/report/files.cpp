@@ -47,7 +47,7 @@ Document build_overdue(store::Database& db, const Scope& scope, const Context& c
   s.key = "overdue";
   s.title = tr(lang, "超期隐患（按超期天数排序）", "Overdue hazards, most overdue first");
   s.empty_note = tr(lang, "无。", "None.");
-  s.table = overdue_table(rows, ctx.today, lang);
+  s.table = overdue_table(rows, ctx.today, DayBasis::as_of, lang);
   doc.sections.push_back(std::move(s));
   doc.footer.push_back(tr(lang, "超期指状态为待整改或整改中且整改期限早于统计日期；已整改待验收的不计为超期。",
                           "Overdue: open or rectifying with a deadline before the as-of date; hazards done and awaiting "
@@ -150,7 +150,7 @@ Document build_enterprise(store::Database& db, const std::string& uscc_text, con
   overdue.key = "overdue";
   overdue.title = tr(lang, "五、超期未整改隐患", "5. Overdue hazards");
   overdue.empty_note = tr(lang, "无。", "None.");
-  overdue.table = overdue_table(overdue_rows, ctx.today, lang);
+  overdue.table = overdue_table(overdue_rows, ctx.today, DayBasis::as_of, lang);
   doc.sections.push_back(std::move(overdue));
 
   doc.paragraphs.push_back(

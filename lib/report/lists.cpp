@@ -18,9 +18,23 @@ Value days_until(const std::string& due_on, domain::Date as_of)
   return Value::count(domain::parse_date(due_on) - as_of);
 }
 
+// The day-count columns say what they count to: a period report counts to the period's last
+// day, a list as of a date counts to that date.
+std::string days_left_label(DayBasis basis, Lang lang)
+{
+  return basis == DayBasis::period_end ? tr(lang, "截至期末剩余天数", "days left at period end")
+                                       : tr(lang, "截至今日剩余天数", "days left as of today");
+}
+
+std::string days_overdue_label(DayBasis basis, Lang lang)
+{
+  return basis == DayBasis::period_end ? tr(lang, "截至期末超期天数", "days overdue at period end")
+                                       : tr(lang, "截至今日超期天数", "days overdue as of today");
+}
+
 }  // namespace
 
-Table open_major_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, Lang lang)
+Table open_major_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, DayBasis basis, Lang lang)
 {
   Table t;
   t.columns = {
@@ -35,7 +49,7 @@ Table open_major_table(const std::vector<store::HazardRow>& rows, domain::Date a
       {"has_emergency_plan", tr(lang, "预案", "emergency plan"), io::Align::left},
       {"owner", tr(lang, "责任人", "owner name"), io::Align::left},
       {"due_on", tr(lang, "整改期限", "due"), io::Align::left},
-      {"days_to_deadline", tr(lang, "剩余天数", "days left"), io::Align::right},
+      {"days_to_deadline", days_left_label(basis, lang), io::Align::right},
   };
   for (const auto& h : rows)
     t.rows.push_back({Value::text(h.no), Value::text(enterprise_cell(h)), Value::text(h.description),
@@ -45,7 +59,7 @@ Table open_major_table(const std::vector<store::HazardRow>& rows, domain::Date a
   return t;
 }
 
-Table overdue_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, Lang lang)
+Table overdue_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, DayBasis basis, Lang lang)
 {
   Table t;
   t.columns = {
@@ -58,7 +72,7 @@ Table overdue_table(const std::vector<store::HazardRow>& rows, domain::Date as_o
       {"description", tr(lang, "隐患描述", "description"), io::Align::left},
       {"owner", tr(lang, "责任人", "owner"), io::Align::left},
       {"due_on", tr(lang, "整改期限", "due"), io::Align::left},
-      {"days_overdue", tr(lang, "超期天数", "days overdue"), io::Align::right},
+      {"days_overdue", days_overdue_label(basis, lang), io::Align::right},
       {"extensions", tr(lang, "延期次数", "extensions"), io::Align::right},
   };
   int64_t rank = 0;
@@ -70,7 +84,7 @@ Table overdue_table(const std::vector<store::HazardRow>& rows, domain::Date as_o
   return t;
 }
 
-Table due_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, Lang lang)
+Table due_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, DayBasis basis, Lang lang)
 {
   Table t;
   t.columns = {
@@ -81,7 +95,7 @@ Table due_table(const std::vector<store::HazardRow>& rows, domain::Date as_of, L
       {"description", tr(lang, "隐患描述", "description"), io::Align::left},
       {"owner", tr(lang, "责任人", "owner"), io::Align::left},
       {"due_on", tr(lang, "整改期限", "due"), io::Align::left},
-      {"days_to_deadline", tr(lang, "剩余天数", "days left"), io::Align::right},
+      {"days_to_deadline", days_left_label(basis, lang), io::Align::right},
   };
   for (const auto& h : rows)
     t.rows.push_back({Value::text(h.no), Value::text(enterprise_cell(h)), coded(domain::hazard_levels(), h.level, lang),

@@ -71,6 +71,7 @@ Document build_statistics(store::Database& db, const Scope& scope, const PeriodS
               {"filing_deadline", Value::text(deadline.iso())},
               {"as_of", Value::text(ctx.today.iso())}};
   add_scope_fields(doc.meta, scope);
+  add_partial_note(doc, p, lang, false);
 
   const auto levels = store::figures_by(db, scope.filter, p.range, store::Grouping::level);
   auto level_figures = [&](const char* level) {

@@ -151,6 +151,7 @@ Document build_summary(store::Database& db, const Scope& scope, const PeriodSpec
               {"as_of", Value::text(ctx.today.iso())},
               {"by", Value::text(second ? fmt::format("{},{}", info(first).name, info(*second).name) : std::string(info(first).name))}};
   add_scope_fields(doc.meta, scope);
+  add_partial_note(doc, p, lang, false);
   doc.paragraphs.push_back(lang == Lang::zh ? fmt::format("统计期内共发现隐患{}项（已作废的不计）。", total)
                                             : fmt::format("{} hazards were found in the period (voided ones not counted).", total));
 

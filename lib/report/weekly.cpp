@@ -47,7 +47,7 @@ std::string change_phrase(int64_t now, int64_t before, const std::string& previo
 
 std::string summary_paragraph(const PeriodSpec& p, const store::PeriodFigures& f, const store::PeriodFigures& prev, Lang lang)
 {
-  const std::string previous = previous_period_name(p.kind, lang);
+  const std::string previous = previous_period_name(p, lang);
   const auto rate = percent(f.closed, f.open_at_start + f.new_count);
   const auto prev_rate = percent(prev.closed, prev.open_at_start + prev.new_count);
   if (lang == Lang::zh)
@@ -71,7 +71,7 @@ Section headline(const store::PeriodFigures& f, const store::PeriodFigures& prev
   s.table.columns = {
       {"figure", tr(lang, "指标", "figure"), io::Align::left},
       {"current", tr(lang, "本期", "this period"), io::Align::right},
-      {"previous", previous_period_name(p.kind, lang), io::Align::right},
+      {"previous", previous_period_name(p, lang), io::Align::right},
       {"change", tr(lang, "增减", "change"), io::Align::right},
   };
   auto count_row = [&](const char* key, std::string label, int64_t now, int64_t before) {
@@ -307,6 +307,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
               {"previous_end", Value::text(p.previous.end.iso())},
               {"as_of", Value::text(ctx.today.iso())}};
   add_scope_fields(doc.meta, scope);
+  add_partial_note(doc, p, lang, true);
   doc.paragraphs.push_back(summary_paragraph(p, f, prev, lang));
 
   doc.sections.push_back(headline(f, prev, p, lang));
@@ -318,14 +319,14 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   major.key = "open_major";
   major.title = tr(lang, "五、重大隐患治理情况（五落实）", "5. Open major hazards and their five assurances (五落实)");
   major.empty_note = tr(lang, "期末无未整改重大隐患。", "No major hazard was open at the end of the period.");
-  major.table = open_major_table(store::open_major_hazards(db, scope.filter, p.range.end), p.range.end, lang);
+  major.table = open_major_table(store::open_major_hazards(db, scope.filter, p.range.end), p.range.end, DayBasis::period_end, lang);
   doc.sections.push_back(std::move(major));
 
   Section overdue;
   overdue.key = "overdue";
   overdue.title = tr(lang, "六、超期未整改隐患（按超期天数排序）", "6. Overdue hazards, most overdue first");
   overdue.empty_note = tr(lang, "期末无超期未整改隐患。", "No hazard was overdue at the end of the period.");
-  overdue.table = overdue_table(store::overdue_hazards(db, scope.filter, p.range.end, k_list_limit), p.range.end, lang);
+  overdue.table = overdue_table(store::overdue_hazards(db, scope.filter, p.range.end, k_list_limit), p.range.end, DayBasis::period_end, lang);
   if (f.overdue_at_end > k_list_limit)
     overdue.paragraphs.push_back(lang == Lang::zh
                                      ? fmt::format("共{}项，以下列出超期最久的{}项；完整清单见 ankang report overdue。", f.overdue_at_end, k_list_limit)
@@ -340,7 +341,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   due.paragraphs.push_back(lang == Lang::zh ? fmt::format("整改期限在{}的待整改、整改中隐患。", dates_text(window, lang))
                                             : fmt::format("Open or rectifying hazards due {}.", dates_text(window, lang)));
   due.empty_note = tr(lang, "无。", "None.");
-  due.table = due_table(store::hazards_due(db, scope.filter, window, k_list_limit), p.range.end, lang);
+  due.table = due_table(store::hazards_due(db, scope.filter, window, k_list_limit), p.range.end, DayBasis::period_end, lang);
   // A leader reads the soonest; the whole list is one command away. JSON carries the count.
   const auto due_count = store::count_hazards_due(db, scope.filter, window);
   doc.meta.push_back({"due_soon_total", Value::count(due_count)});

@@ -1,4 +1,5 @@
 #include "domain/date.hpp"
+#include "error.hpp"
 #include "report/builders.hpp"
 #include "report/document.hpp"
 
@@ -33,6 +34,40 @@ TEST_CASE("report helpers: closure rate, change, ISO week, filing deadline", "[r
   year.kind = report::PeriodKind::year;
   year.range = {parse_date("2021-01-01"), parse_date("2021-12-31")};
   CHECK(report::filing_deadline(year).iso() == "2022-01-31");
+}
+
+TEST_CASE("a period not over is cut at the as-of date, one not begun is refused", "[report]")
+{
+  report::PeriodSpec q3;
+  q3.kind = report::PeriodKind::quarter;
+  q3.code = "2021Q3";
+  q3.range = {parse_date("2021-07-01"), parse_date("2021-09-30")};
+  q3.previous = {parse_date("2021-04-01"), parse_date("2021-06-30")};
+
+  auto over = q3;
+  report::limit_to_as_of(over, parse_date("2021-10-08"));
+  CHECK_FALSE(over.partial);
+  CHECK(over.range.end.iso() == "2021-09-30");
+  CHECK(over.previous.end.iso() == "2021-06-30");
+
+  auto cut = q3;
+  report::limit_to_as_of(cut, parse_date("2021-09-27"));
+  CHECK(cut.partial);
+  CHECK(cut.range.start.iso() == "2021-07-01");
+  CHECK(cut.range.end.iso() == "2021-09-27");
+  CHECK(cut.scheduled_end.iso() == "2021-09-30");
+  // 88 days after the start on both sides; the filing deadline stays the quarter's.
+  CHECK(cut.previous.end.iso() == "2021-06-28");
+  CHECK(report::filing_deadline(cut).iso() == "2021-10-15");
+
+  auto first_day = q3;
+  report::limit_to_as_of(first_day, parse_date("2021-07-01"));
+  CHECK(first_day.partial);
+  CHECK(first_day.range.end.iso() == "2021-07-01");
+  CHECK(first_day.previous.end.iso() == "2021-04-01");
+
+  auto early = q3;
+  CHECK_THROWS_AS(report::limit_to_as_of(early, parse_date("2021-06-30")), Error);
 }
 
 namespace {
