@@ -3,7 +3,8 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 packages=(build-essential cmake pkg-config libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev catch2
-          libutf8proc-dev nettle-dev sqlite3 util-linux ccache "$@")
+          libutf8proc-dev nettle-dev libzip-dev libexpat1-dev libxlsxwriter-dev sqlite3 util-linux ccache
+          chromium poppler-utils fonts-noto-cjk "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -291,7 +291,7 @@ int run_show(Context& ctx, const std::string& key, const OutputOptions& output) 
 // ---- import -----------------------------------------------------------------------------
 
 struct ImportOptions {
-  std::string file, encoding = "auto", on_conflict = "update", rejects, blank = "keep";
+  std::string file, encoding = "auto", on_conflict = "update", rejects, blank = "keep", sheet;
   bool skip_invalid = false, dry_run = false;
   std::vector<std::string> maps, value_maps;
 };
@@ -312,6 +312,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
   opt.dry_run = o.dry_run;
   opt.blank_clear = o.blank == "clear";
   opt.sheet.column_maps = o.maps;
+  opt.sheet.sheet_name = o.sheet;
   opt.sheet.value_maps = o.value_maps;
   opt.sheet.lang = ctx.lang;
   opt.actor = ctx.user;
@@ -445,9 +446,10 @@ void add_enterprise_commands(CLI::App& group, Context& ctx) {
   });
 
   // import
-  auto* import = group.add_subcommand("import", "Import enterprises from a CSV sheet (Chinese or English headers)");
+  auto* import = group.add_subcommand("import", "Import enterprises from a CSV or .xlsx sheet (Chinese or English headers)");
   auto& imp = ctx.own<ImportOptions>();
-  import->add_option("FILE", imp.file, "CSV file (UTF-8 or GB18030)")->required();
+  import->add_option("FILE", imp.file, "CSV file (UTF-8 or GB18030) or .xlsx workbook")->required();
+  import->add_option("--sheet", imp.sheet, "Of an .xlsx workbook: the sheet to read, by name or number from 1 (default: the first)");
   import->add_option("--encoding", imp.encoding, "auto (default), utf-8 or gb18030")->default_str("auto");
   import
       ->add_option("--on-conflict", imp.on_conflict,

@@ -20,7 +20,7 @@ struct ImportCliOptions {
   std::string encoding = "auto";
   std::vector<std::string> maps, value_maps;
   bool create_missing = false, skip_invalid = false, dry_run = false, list = false;
-  std::string rejects, on_conflict = "skip", on, blank = "keep";
+  std::string rejects, on_conflict = "skip", on, blank = "keep", sheet;
   OutputOptions output;
 };
 
@@ -102,6 +102,7 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   io_options.sheet.column_maps = o.maps;
   io_options.sheet.value_maps = o.value_maps;
   io_options.sheet.lang = ctx.lang;
+  io_options.sheet.sheet_name = o.sheet;
   io_options.create_missing_enterprises = o.create_missing;
   io_options.skip_invalid = o.skip_invalid;
   io_options.rejects_path = o.rejects;
@@ -171,8 +172,9 @@ int run_import(Context& ctx, const ImportCliOptions& o)
 void add_hazard_import_command(CLI::App& group, Context& ctx)
 {
   auto& o = ctx.own<ImportCliOptions>();
-  auto* cmd = group.add_subcommand("import", "Import a findings sheet (CSV from Excel, UTF-8 or GB18030), all or nothing");
-  cmd->add_option("FILE", o.file, "The CSV file");
+  auto* cmd = group.add_subcommand("import", "Import a findings sheet (.xlsx, or CSV in UTF-8 or GB18030), all or nothing");
+  cmd->add_option("FILE", o.file, "The CSV file or .xlsx workbook (recognised by its content)");
+  cmd->add_option("--sheet", o.sheet, "Of an .xlsx workbook: the sheet to read, by name or number from 1 (default: the first)");
   cmd->add_option("--encoding", o.encoding, "auto (default: BOM, else UTF-8, else GB18030), utf-8 or gb18030");
   cmd->add_option("--map", o.maps, "A column the tool does not know: --map 列名=field (repeatable)")->take_all();
   cmd->add_option("--map-value", o.value_maps, "A value the tool does not know: --map-value level:C=general (repeatable)")

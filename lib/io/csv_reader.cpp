@@ -1,5 +1,7 @@
 #include "io/csv_reader.hpp"
 
+#include "io/xlsx_reader.hpp"
+
 #include "error.hpp"
 #include "io/table.hpp"
 
@@ -71,7 +73,7 @@ bool Record::blank() const {
   return true;
 }
 
-CsvReader::CsvReader(std::string path, Encoding encoding) : m_path(std::move(path)), m_decoder(encoding) {
+CsvReader::CsvReader(std::string path, Encoding encoding, std::string_view sheet) : m_path(std::move(path)), m_decoder(encoding) {
   m_fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (m_fd < 0) {
     const int e = errno;
@@ -86,6 +88,28 @@ CsvReader::CsvReader(std::string path, Encoding encoding) : m_path(std::move(pat
     }
     m_file_size = static_cast<uint64_t>(st.st_size);
   }
+  char magic[8] = {};
+  const ssize_t got = ::pread(m_fd, magic, sizeof magic, 0);
+  const FileKind kind = sniff_file_kind(std::string_view(magic, got > 0 ? static_cast<size_t>(got) : 0));
+  if (kind == FileKind::ole2) {
+    ::close(m_fd);
+    throw Error(ErrorKind::invalid_input, fmt::format("{}: an old Excel workbook (.xls, Excel 97-2003), which ankang does not read", m_path),
+                "open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or as CSV UTF-8, then import that");
+  }
+  if (kind == FileKind::zip) {
+    try {
+      m_xlsx = std::make_unique<XlsxReader>(m_path, sheet);
+    } catch (...) {
+      ::close(m_fd);
+      throw;
+    }
+    return;
+  }
+  if (!sheet.empty()) {
+    ::close(m_fd);
+    throw Error(ErrorKind::usage, fmt::format("--sheet {}: {} is a text (CSV) file, not an .xlsx workbook", quote_value(sheet), m_path),
+                "--sheet chooses a sheet of an .xlsx workbook; drop it for CSV");
+  }
   m_raw.resize(k_block + 8);
   m_text.resize(Decoder::max_output(k_block + 8));
 }
@@ -95,7 +119,18 @@ CsvReader::~CsvReader() {
 }
 
 Encoding CsvReader::encoding() const {
+  if (m_xlsx) return Encoding::utf8;  // the text of a workbook is UTF-8
   return m_decoder.encoding();
+}
+
+bool CsvReader::next_xlsx(Record& record) {
+  if (!m_xlsx->next(record)) return false;
+  // Rows end at their last cell with a value: as wide as the header, like a CSV record.
+  if (m_expected != 0 && record.fields.size() < m_expected) record.fields.resize(m_expected);
+  // Progress in the file's bytes, in proportion to the sheet's XML read so far.
+  if (const uint64_t size = m_xlsx->sheet_size(); size > 0)
+    m_raw_offset = static_cast<uint64_t>(static_cast<double>(m_file_size) * static_cast<double>(m_xlsx->bytes_read()) / static_cast<double>(size));
+  return true;
 }
 
 void CsvReader::expect_fields(size_t count, uint64_t line) {
@@ -234,6 +269,7 @@ bool CsvReader::fill() {
 }
 
 bool CsvReader::next(Record& record) {
+  if (m_xlsx) return next_xlsx(record);
   record.fields.clear();
   if (!record.malformed.empty()) {
     record.malformed.clear();

@@ -45,11 +45,15 @@ struct Record {
   bool blank() const;
 };
 
+class XlsxReader;
+
 class CsvReader {
  public:
   // Opens the file. Throws Error(not_found) when it does not exist, Error(io) when it cannot be
-  // read.
-  explicit CsvReader(std::string path, Encoding encoding = Encoding::auto_detect);
+  // read. A file that is an .xlsx workbook (a zip, whatever its name) is read through
+  // XlsxReader, from the sheet `sheet` names ("" for the first; see XlsxReader): records are its
+  // rows and their line the sheet's row number. An old .xls throws Error(invalid_input).
+  explicit CsvReader(std::string path, Encoding encoding = Encoding::auto_detect, std::string_view sheet = {});
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -77,6 +81,8 @@ class CsvReader {
   void expect_fields(size_t count, uint64_t line);
 
   const std::string& path() const { return m_path; }
+  // The workbook reader when the file is an .xlsx workbook, else null.
+  const XlsxReader* xlsx() const { return m_xlsx.get(); }
   // The encoding in use: forced, or detected (utf-8 for a file that is all ASCII).
   Encoding encoding() const;
   bool had_bom() const { return m_bom; }
@@ -91,7 +97,10 @@ class CsvReader {
   [[noreturn]] void fail_encoding() const;
   std::string not_utf8_what() const;  // "bytes that are not UTF-8 …", for messages
 
+  bool next_xlsx(Record& record);
+
   std::string m_path;
+  std::unique_ptr<XlsxReader> m_xlsx;
   int m_fd = -1;
   uint64_t m_file_size = 0;
   uint64_t m_raw_offset = 0;  // bytes of the file read so far

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/table.hpp"
+#include "io/xlsx_reader.hpp"
 
 #include <fmt/format.h>
 
@@ -217,6 +218,9 @@ Sheet::Sheet(CsvReader& reader, std::span<const FieldSpec> fields, const SheetOp
                             rec.invalid->offset, rec.invalid->bytes),
                 "save the sheet again as CSV (UTF-8 or GB18030), or name its encoding with --encoding");
   for (auto c : rec.fields) m_header.emplace_back(c);
+  if (const XlsxReader* book = reader.xlsx())
+    m_notes.push_back(zh ? fmt::format("{}: 读取工作表 {}（共 {} 个）", path, quote_value(book->sheet_name()), book->sheet_count())
+                         : fmt::format("{}: reading sheet {} (of {})", path, quote_value(book->sheet_name()), book->sheet_count()));
   if (above.size() == 1)
     m_notes.push_back(zh ? fmt::format("{}:{}: 跳过表头上方的 1 行", path, above.front())
                          : fmt::format("{}:{}: the row above the header is skipped", path, above.front()));
@@ -280,7 +284,21 @@ bool Sheet::next(SheetRow& row) {
     }
     return true;
   }
+  note_hidden_rows();
   return false;
+}
+
+void Sheet::note_hidden_rows() {
+  const XlsxReader* book = m_reader.xlsx();
+  if (!book || book->hidden_row_count() == 0 || m_hidden_noted) return;
+  m_hidden_noted = true;
+  std::string rows;
+  for (const uint64_t r : book->hidden_rows()) rows += fmt::format("{}{}", rows.empty() ? "" : ", ", r);
+  if (book->hidden_row_count() > book->hidden_rows().size()) rows += ", …";
+  m_notes.push_back(m_lang == domain::Lang::zh
+                        ? fmt::format("{}: {} 行在 Excel 中是隐藏的，已照常导入（第 {} 行）", m_reader.path(), book->hidden_row_count(), rows)
+                        : fmt::format("{}: {} rows hidden in Excel are imported like the others (rows {})", m_reader.path(),
+                                      book->hidden_row_count(), rows));
 }
 
 void Sheet::name_malformed_field(Record& r) const {

@@ -28,6 +28,7 @@ struct SheetOptions {
   std::vector<std::string> column_maps;  // "列名=field"
   std::vector<std::string> value_maps;   // "field:原值=值"
   domain::Lang lang = domain::Lang::zh;  // of the notes (errors are English, as everywhere)
+  std::string sheet_name = {};  // --sheet NAME|N of an .xlsx workbook; "" for its first sheet
 };
 
 class Sheet;
@@ -99,6 +100,7 @@ class Sheet {
   friend class SheetRow;
   std::optional<size_t> match(std::string_view header_cell) const;
   void name_malformed_field(Record& record) const;
+  void note_hidden_rows();  // at the end of an .xlsx sheet
 
   CsvReader& m_reader;
   std::span<const FieldSpec> m_fields;
@@ -112,6 +114,7 @@ class Sheet {
   domain::Lang m_lang = domain::Lang::zh;
   size_t m_blank_rows = 0;
   size_t m_total_rows = 0;
+  bool m_hidden_noted = false;
   Record m_pending;  // the rows read while looking for the header
 };
 

@@ -319,7 +319,7 @@ OnConflict parse_on_conflict(std::string_view text) {
 EnterpriseImportResult import_enterprises(store::Database& db, const std::string& path,
                                           const EnterpriseImportOptions& options) {
   EnterpriseImportResult result;
-  io::CsvReader reader(path, options.encoding);
+  io::CsvReader reader(path, options.encoding, options.sheet.sheet_name);
   reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
   io::Sheet sheet(reader, k_fields, options.sheet);
   store::WriteTransaction tx(db.sql());

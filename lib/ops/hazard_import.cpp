@@ -805,7 +805,7 @@ std::span<const io::FieldSpec> hazard_import_fields() { return k_fields; }
 HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& o, const Actor& actor)
 {
   HazardImportResult r;
-  io::CsvReader reader(o.path, o.encoding);
+  io::CsvReader reader(o.path, o.encoding, o.sheet.sheet_name);
   reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
   io::Sheet sheet(reader, k_fields, o.sheet);
   const Columns c(sheet);
