@@ -38,6 +38,7 @@ void add_output_options(CLI::App* cmd, OutputOptions& options, std::string defau
       ->default_str(default_format)
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
+            if (value == "html") return {};  // reports render HTML; other commands refuse it when they run
             try {
               io::parse_format(value);
               return {};
@@ -101,6 +102,9 @@ void check_output_path(const Context& ctx, std::string_view option, const std::s
 
 void with_output(const Context& ctx, const OutputOptions& options, const std::function<void(std::ostream&)>& write)
 {
+  if (options.format == "xlsx" && (options.path.empty() || options.path == "-"))
+    throw Error(ErrorKind::usage, "--format xlsx writes a binary workbook, not text for a terminal or a pipe",
+                "name the file with -o FILE.xlsx");
   if (options.path.empty() || options.path == "-") {
     if (ctx.stdout_is_terminal && !ctx.no_pager) {
       // Longer than the screen: through the pager. Pipes and files get the text unchanged.
@@ -127,7 +131,8 @@ void emit_table(const Context& ctx, const OutputOptions& options, const io::Tabl
   const io::Format format = options.parsed();
   io::WriteOptions wo;
   wo.bom = options.bom;
-  wo.for_people = for_people;
+  wo.scratch_prefix = options.scratch_prefix();
+  wo.for_people = for_people || format == io::Format::xlsx;  // a workbook is read by people: labels as headers
   // In a terminal a table fits its width, cut with '…' (--wide: whole); elsewhere it is whole.
   if (ctx.stdout_is_terminal && !ctx.wide && (options.path.empty() || options.path == "-")) wo.max_width = ctx.terminal_columns;
   wo.terminal = to_terminal(ctx, options);

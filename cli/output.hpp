@@ -15,6 +15,10 @@ struct OutputOptions {
   std::string format;
   std::string path;  // -o FILE; empty = stdout
   bool bom = false;
+  bool no_bom = false;  // reports: CSV without the byte order mark they carry by default
+
+  // Where an .xlsx workbook is made before it is copied to -o FILE: beside it.
+  std::string scratch_prefix() const { return path + "."; }
 
   io::Format parsed() const { return io::parse_format(format); }
 };

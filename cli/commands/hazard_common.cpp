@@ -149,7 +149,7 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
                    bool overdue_column)
 {
   const io::Format format = output.parsed();
-  if (format == io::Format::csv || format == io::Format::json || format == io::Format::jsonl) {
+  if (format == io::Format::csv || format == io::Format::json || format == io::Format::jsonl || format == io::Format::xlsx) {
     // Machine formats stream: 10^6 hazards never sit in memory.
     std::vector<io::Column> columns;
     for (auto k : export_keys()) columns.push_back(io::Column{std::string(k), std::string(k), io::Align::left});
@@ -157,6 +157,7 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
       io::WriteOptions wo;
       wo.bom = output.bom;
       wo.terminal = to_terminal(ctx, output);
+      wo.scratch_prefix = output.scratch_prefix();
       auto writer = io::make_row_writer(format, os, wo);
       writer->begin(columns);
       store::list_hazards(db, filter, [&](const store::HazardListRow& r) { writer->row(export_row(r)); });

@@ -46,7 +46,7 @@ void add_render_options(CLI::App* cmd, ReportOptions& o)
   add_output_options(cmd, o.output, "md");
   // Reports are documents, not rows: no JSON Lines. Offer what they write, refuse the rest (exit 2).
   cmd->get_option("--format")
-      ->description("Output format: md (default), csv, json or table")
+      ->description("Output format: md (default), csv, json, table, xlsx or html")
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {
             try {
@@ -57,6 +57,7 @@ void add_render_options(CLI::App* cmd, ReportOptions& o)
             }
           },
           "FORMAT"));
+  cmd->add_flag("--no-bom", o.output.no_bom, "CSV without the UTF-8 byte order mark that Excel needs to read it as UTF-8");
   cmd->add_flag("--charts", o.charts, "Add Mermaid charts to Markdown, beside the tables");
 }
 
@@ -117,8 +118,11 @@ void emit(const Context& ctx, const ReportOptions& o, const report::Document& do
   report::RenderOptions ro;
   ro.format = report::parse_format(o.output.format);
   ro.charts = o.charts;
-  ro.bom = o.output.bom;
   ro.terminal = to_terminal(ctx, o.output);
+  // Report CSV is for people: Chinese Excel reads it right only with a BOM (not shown on a terminal).
+  ro.bom = !o.output.no_bom && !ro.terminal;
+  ro.lang = ctx.lang;
+  ro.scratch_prefix = o.output.scratch_prefix();
   with_output(ctx, o.output, [&](std::ostream& os) { report::render(doc, os, ro); });
 }
 

@@ -1,5 +1,7 @@
 #include "io/table.hpp"
 
+#include "io/xlsx_writer.hpp"
+
 #include "error.hpp"
 
 #include <fmt/format.h>
@@ -284,6 +286,7 @@ Format parse_format(std::string_view text)
   if (text == "json") return Format::json;
   if (text == "jsonl" || text == "ndjson") return Format::jsonl;
   if (text == "md" || text == "markdown") return Format::md;
+  if (text == "xlsx") return Format::xlsx;
   throw Error(ErrorKind::usage, fmt::format("unknown format {}: expected table, csv, json, jsonl or md", quote_value(text)));
 }
 
@@ -295,6 +298,7 @@ std::string_view format_name(Format f)
   case Format::json: return "json";
   case Format::jsonl: return "jsonl";
   case Format::md: return "md";
+  case Format::xlsx: return "xlsx";
   }
   return "table";
 }
@@ -307,6 +311,7 @@ std::unique_ptr<RowWriter> make_row_writer(Format format, std::ostream& out, Wri
   case Format::json: return std::make_unique<JsonWriter>(out, false);
   case Format::jsonl: return std::make_unique<JsonWriter>(out, true);
   case Format::md: return std::make_unique<MarkdownWriter>(out);
+  case Format::xlsx: return make_xlsx_row_writer(out, options);
   }
   return std::make_unique<TextTableWriter>(out, options.max_width);
 }

@@ -9,7 +9,7 @@
 
 namespace ankang::io {
 
-enum class Format { table, csv, json, jsonl, md };
+enum class Format { table, csv, json, jsonl, md, xlsx };
 
 // Parses a --format value; throws Error(usage) naming the value and the valid ones.
 Format parse_format(std::string_view text);
@@ -58,6 +58,11 @@ struct WriteOptions {
   // CSV written to a terminal: every cell shown as the aligned table shows it (single_line), so
   // that stored text cannot drive the terminal. Files and pipes keep the exact text.
   bool terminal = false;
+  // xlsx: the scratch file libxlsxwriter writes before the workbook is copied to the stream is
+  // this prefix + 6 random characters (beside the output file, so on its file system); the
+  // sheet's name.
+  std::string scratch_prefix;
+  std::string sheet_name;
 };
 
 class RowWriter {

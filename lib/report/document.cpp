@@ -150,7 +150,9 @@ Format parse_format(std::string_view text)
   if (text == "csv") return Format::csv;
   if (text == "json") return Format::json;
   if (text == "table") return Format::table;
-  throw Error(ErrorKind::usage, fmt::format("unknown report format '{}': expected md, csv, json or table", text));
+  if (text == "xlsx") return Format::xlsx;
+  if (text == "html") return Format::html;
+  throw Error(ErrorKind::usage, fmt::format("unknown report format '{}': expected md, csv, json, table, xlsx or html", text));
 }
 
 void render(const Document& doc, std::ostream& out, const RenderOptions& options)
@@ -160,6 +162,8 @@ void render(const Document& doc, std::ostream& out, const RenderOptions& options
   case Format::csv: render_csv(doc, out, options); break;
   case Format::json: render_json(doc, out); break;
   case Format::table: render_text(doc, out); break;
+  case Format::xlsx: render_xlsx(doc, out, options); break;
+  case Format::html: render_html(doc, out, options); break;
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A report as data, before any format: a title, paragraphs, sections with a table and optionally a
 // Mermaid chart. Builders fill it from the store; render() writes it as md, csv, json or table.
+#include "domain/codes.hpp"
 #include "io/table.hpp"
 
 #include <cstdint>
@@ -39,6 +40,7 @@ struct Section {
   Table table;
   std::string empty_note;  // shown in md/table instead of an empty table
   std::string chart;       // Mermaid source, shown with --charts beside the table
+  std::string sheet;       // short name for a workbook sheet ("主要指标"); empty: from the title
 };
 
 struct Field {
@@ -56,18 +58,23 @@ struct Document {
   std::vector<std::string> footer;  // filing deadline, signature line
 };
 
-enum class Format { md, csv, json, table };
+enum class Format { md, csv, json, table, xlsx, html };
 
 struct RenderOptions {
   Format format = Format::md;
   bool charts = false;  // Mermaid charts in Markdown
   bool bom = false;     // CSV for Excel
   bool terminal = false;  // CSV shown on a terminal: escaped as the table is (io::WriteOptions)
+  domain::Lang lang = domain::Lang::zh;  // of the words the renderer adds (xlsx, html)
+  std::string scratch_prefix = {};       // xlsx: where libxlsxwriter's scratch file goes (see XlsxBook)
 };
 
-// Parses --format for reports: md, csv, json or table. Throws Error(usage).
+// Parses --format for reports: md, csv, json, table, xlsx or html. Throws Error(usage).
 Format parse_format(std::string_view text);
 
 void render(const Document& doc, std::ostream& out, const RenderOptions& options);
+// The workbook and HTML renderers (xlsx_render.cpp, html.cpp).
+void render_xlsx(const Document& doc, std::ostream& out, const RenderOptions& options);
+void render_html(const Document& doc, std::ostream& out, const RenderOptions& options);
 
 }  // namespace ankang::report

@@ -68,11 +68,13 @@ Section headline(const store::PeriodFigures& f, const store::PeriodFigures& prev
   Section s;
   s.key = "headline";
   s.title = tr(lang, "一、主要指标", "1. Headline figures");
+  s.sheet = tr(lang, "主要指标", "Headline");
   s.table.columns = {
       {"figure", tr(lang, "指标", "figure"), io::Align::left},
       {"current", tr(lang, "本期", "this period"), io::Align::right},
       {"previous", previous_period_name(p, lang), io::Align::right},
-      {"change", tr(lang, "增减", "change"), io::Align::right},
+      // A number, its unit in the header: no cell needs an apostrophe in Excel.
+      {"change", tr(lang, "增减（项；整改率为百分点）", "change (hazards; rate in pp)"), io::Align::right},
   };
   auto count_row = [&](const char* key, std::string label, int64_t now, int64_t before) {
     s.table.rows.push_back({Value::coded(key, std::move(label)), Value::count(now), Value::count(before),
@@ -92,7 +94,7 @@ Section headline(const store::PeriodFigures& f, const store::PeriodFigures& prev
       const int64_t a = d < 0 ? -d : d;
       const std::string magnitude = fmt::format("{}.{}", a / 10, a % 10);
       change = Value::number((d < 0 ? "-" : "") + magnitude,
-                             (d > 0 ? "+" : (d < 0 ? "-" : "")) + magnitude + tr(lang, "个百分点", " pp"));
+                             (d > 0 ? "+" : (d < 0 ? "-" : "")) + magnitude);
     }
     s.table.rows.push_back({Value::coded("closure_rate", tr(lang, "整改率", "closure rate")),
                             rate_value(f.closed, f.open_at_start + f.new_count),
@@ -157,6 +159,7 @@ Section by_sector(const std::map<std::string, store::PeriodFigures>& groups, con
   Section s;
   s.key = "by_sector";
   s.title = tr(lang, "二、分行业领域情况", "2. By sector");
+  s.sheet = tr(lang, "分行业", "By sector");
   s.table.columns = {{"sector", tr(lang, "行业领域", "sector"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
   // The official order of sectors, as in `report summary`.
@@ -189,6 +192,7 @@ Section by_region(store::Database& db, const Scope& scope, const std::map<std::s
   Section s;
   s.key = "by_region";
   s.title = counties ? tr(lang, "三、分县（区）情况", "3. By county") : tr(lang, "三、分市（州）情况", "3. By prefecture");
+  s.sheet = tr(lang, "分地区", "By region");
   s.table.columns = {{"region_code", tr(lang, "区划代码", "code"), io::Align::left},
                      {"region", tr(lang, "地区", "region"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
@@ -209,6 +213,7 @@ Section by_level(const std::map<std::string, store::PeriodFigures>& groups, cons
   Section s;
   s.key = "by_level";
   s.title = tr(lang, "四、分隐患等级情况", "4. By level");
+  s.sheet = tr(lang, "分等级", "By level");
   s.table.columns = {{"level", tr(lang, "隐患等级", "level"), io::Align::left}};
   add_figure_columns(s.table.columns, lang);
   std::string pie = fmt::format("pie title {}", tr(lang, "本期新增隐患等级分布", "New hazards by level"));
@@ -230,6 +235,7 @@ Section top_enterprises(store::Database& db, const std::map<int64_t, store::Peri
   Section s;
   s.key = "top_enterprises";
   s.title = tr(lang, "八、未整改隐患最多的企业（前10家）", "8. Enterprises with the most open hazards (top 10)");
+  s.sheet = tr(lang, "企业", "Enterprises");
   s.empty_note = tr(lang, "期末无未整改隐患。", "No hazard was open at the end of the period.");
   s.table.columns = {
       {"rank", tr(lang, "序号", "rank"), io::Align::right},
@@ -266,6 +272,7 @@ Section trend(store::Database& db, const Scope& scope, const PeriodSpec& p, Lang
   Section s;
   s.key = "trend";
   s.title = tr(lang, "九、近8周新增与销号趋势", "9. New and closed hazards in the last 8 weeks");
+  s.sheet = tr(lang, "趋势", "Trend");
   s.table.columns = {
       {"week", tr(lang, "周次", "week"), io::Align::left},
       {"start", tr(lang, "起始日期", "from"), io::Align::left},
@@ -318,6 +325,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   Section major;
   major.key = "open_major";
   major.title = tr(lang, "五、重大隐患治理情况（五落实）", "5. Open major hazards and their five assurances (五落实)");
+  major.sheet = tr(lang, "重大隐患", "Major");
   major.empty_note = tr(lang, "期末无未整改重大隐患。", "No major hazard was open at the end of the period.");
   major.table = open_major_table(store::open_major_hazards(db, scope.filter, p.range.end), p.range.end, DayBasis::period_end, lang);
   doc.sections.push_back(std::move(major));
@@ -325,6 +333,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   Section overdue;
   overdue.key = "overdue";
   overdue.title = tr(lang, "六、超期未整改隐患（按超期天数排序）", "6. Overdue hazards, most overdue first");
+  overdue.sheet = tr(lang, "超期", "Overdue");
   overdue.empty_note = tr(lang, "期末无超期未整改隐患。", "No hazard was overdue at the end of the period.");
   overdue.table = overdue_table(store::overdue_hazards(db, scope.filter, p.range.end, k_list_limit), p.range.end, DayBasis::period_end, lang);
   if (f.overdue_at_end > k_list_limit)
@@ -338,6 +347,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
   Section due;
   due.key = "due_soon";
   due.title = tr(lang, "七、未来7日到期隐患", "7. Due in the next 7 days");
+  due.sheet = tr(lang, "到期", "Due soon");
   due.paragraphs.push_back(lang == Lang::zh ? fmt::format("整改期限在{}的待整改、整改中隐患。", dates_text(window, lang))
                                             : fmt::format("Open or rectifying hazards due {}.", dates_text(window, lang)));
   due.empty_note = tr(lang, "无。", "None.");
