@@ -34,7 +34,7 @@ CLI::Validator row_limit_validator()
 void add_output_options(CLI::App* cmd, OutputOptions& options, std::string default_format)
 {
   options.format = default_format;
-  cmd->add_option("--format,-f", options.format, "Output format: table, csv, json, jsonl or md")
+  cmd->add_option("--format,-f", options.format, "Output format: table, csv, json, jsonl, md or xlsx (with -o FILE)")
       ->default_str(default_format)
       ->check(CLI::Validator(
           [](std::string& value) -> std::string {

@@ -287,7 +287,7 @@ Format parse_format(std::string_view text)
   if (text == "jsonl" || text == "ndjson") return Format::jsonl;
   if (text == "md" || text == "markdown") return Format::md;
   if (text == "xlsx") return Format::xlsx;
-  throw Error(ErrorKind::usage, fmt::format("unknown format {}: expected table, csv, json, jsonl or md", quote_value(text)));
+  throw Error(ErrorKind::usage, fmt::format("unknown format {}: expected table, csv, json, jsonl, md or xlsx", quote_value(text)));
 }
 
 std::string_view format_name(Format f)
