@@ -734,7 +734,7 @@ enum DuplicateKey : uint32_t { k_key_no = 0, k_key_finding = 1 };
 SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const EnterpriseIndex& enterprises)
 {
   SheetDuplicates d;
-  io::CsvReader reader(o.path, o.encoding);
+  io::CsvReader reader(o.path, o.encoding, o.sheet.sheet_name);  // the same sheet as the import
   reader.recover_malformed(true);
   reader.keep_invalid_utf8(true);
   io::Sheet sheet(reader, k_fields, o.sheet);
