@@ -52,6 +52,7 @@ std::vector<std::string> coded_values(std::string_view path, std::string_view op
   if (option == "--risk") return codes_of(domain::risk_levels());
   if (option == "--category") return codes_of(domain::hazard_categories());
   if (option == "--stop-production") return codes_of(domain::stop_production_kinds());
+  if (option == "--kind" && path == "batch list") return {"hazard", "enterprise", "calendar"};
   if (option == "--kind") return codes_of(domain::inspection_kinds());
   if (option == "--format") return {"table", "csv", "json", "jsonl", "md"};
   if (option == "--lang") return {"zh", "en"};

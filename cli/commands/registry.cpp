@@ -14,6 +14,7 @@ const std::array k_groups{
     CommandGroup{"inspection", "List and show inspections (检查)", add_inspection_commands},
     CommandGroup{"rectify", "Rectification: plan, progress, extend, done, verify (整改闭环)", add_rectify_commands},
     CommandGroup{"report", "Weekly, summary, overdue, enterprise and quarterly reports (报表)", add_report_commands},
+    CommandGroup{"batch", "Imports on record: list, show, undo (导入批次)", add_batch_commands},
     CommandGroup{"calendar", "China's working-day calendar with 调休 (工作日历)", add_calendar_commands},
     CommandGroup{"duty", "Leaders on duty on days off: plan, log, check (节假日到岗带班)", add_duty_commands},
     CommandGroup{"help", "Help topics, e.g. 'ankang help exit-codes'", add_help_commands},

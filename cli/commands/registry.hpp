@@ -24,6 +24,7 @@ void add_hazard_commands(CLI::App& group, Context& ctx);
 void add_inspection_commands(CLI::App& group, Context& ctx);
 void add_rectify_commands(CLI::App& group, Context& ctx);
 void add_report_commands(CLI::App& group, Context& ctx);
+void add_batch_commands(CLI::App& group, Context& ctx);
 void add_calendar_commands(CLI::App& group, Context& ctx);
 void add_duty_commands(CLI::App& group, Context& ctx);
 void add_help_commands(CLI::App& group, Context& ctx);

@@ -1,5 +1,7 @@
 #include "ops/enterprise_ops.hpp"
 
+#include "ops/batch_ops.hpp"
+
 #include "domain/codes.hpp"
 #include "domain/text_key.hpp"
 #include "domain/uscc.hpp"
@@ -332,6 +334,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
   std::unordered_map<std::string, uint64_t> first_line;  // credit code → line it was first on
   io::SheetRow row;
   EnterpriseText text;
+  std::vector<store::BatchEnterprise> done;  // what `batch undo` needs, recorded with the batch
   while (sheet.next(row)) {
     ++result.rows;
     if (options.progress && result.rows % 4096 == 0)
@@ -383,6 +386,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
     if (!existing) {
       es.insert(e, options.now);
       ++result.added;
+      done.push_back(store::BatchEnterprise{e.id, "created", ""});
     } else if (options.on_conflict == OnConflict::skip) {
       ++result.skipped;
     } else if (e.same_fields(*existing)) {
@@ -390,6 +394,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
     } else {
       es.update(e, options.now);
       ++result.updated;
+      done.push_back(store::BatchEnterprise{e.id, "updated", enterprise_changes(*existing, e).json()});
     }
   }
   result.notes = sheet.notes();
@@ -412,6 +417,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
   batch.finished_at = options.now;
   result.batch_id = store::insert_batch(db, batch).value;
   store::finish_batch(db, batch);
+  for (const auto& d : done) store::record_batch_enterprise(db, batch.id, d);
   if (rejects) rejects->commit();
   tx.commit();
   result.written = true;

@@ -957,6 +957,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     if (enterprise == &maker.ref()) {  // new: created with its first valid row
       enterprises.add(maker.create(actor.now));
       h.enterprise_id = maker.ref().id;
+      store::record_batch_enterprise(db, batch.id, store::BatchEnterprise{h.enterprise_id, "created", ""});
       ++r.enterprises_created;
     }
 

@@ -626,6 +626,86 @@ std::vector<HazardEvent> list_events(Database& db, HazardId hazard)
   return out;
 }
 
+std::vector<HazardEvent> list_batch_events(Database& db, BatchId batch)
+{
+  Stmt s(db.sql(),
+         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id "
+         "FROM hazard_event WHERE batch_id = :batch ORDER BY hazard_id, id");
+  s.bind(":batch", batch.value);
+  std::vector<HazardEvent> out;
+  while (s.step()) out.push_back(event_from_row(s));
+  return out;
+}
+
+std::vector<HazardEvent> list_events_after(Database& db, HazardId hazard, HazardEventId after)
+{
+  Stmt s(db.sql(),
+         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id "
+         "FROM hazard_event WHERE hazard_id = :hazard AND id > :after ORDER BY id");
+  s.bind(":hazard", hazard.value);
+  s.bind(":after", after.value);
+  std::vector<HazardEvent> out;
+  while (s.step()) out.push_back(event_from_row(s));
+  return out;
+}
+
+std::vector<std::string> hazards_of_enterprise_outside_batch(Database& db, EnterpriseId enterprise, BatchId batch)
+{
+  Stmt s(db.sql(),
+         "SELECT no FROM hazard WHERE enterprise_id = :enterprise AND status <> 'void' AND "
+         "(batch_id IS NULL OR batch_id <> :batch) ORDER BY id");
+  s.bind(":enterprise", enterprise.value);
+  s.bind(":batch", batch.value);
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.str(0));
+  return out;
+}
+
+void set_hazard_field(Hazard& h, std::string_view field, const std::optional<std::string>& value)
+{
+  const std::string v = value.value_or("");
+  const auto date = [&]() -> std::optional<Date> {
+    if (!value) return std::nullopt;
+    std::string why;
+    if (auto d = domain::try_parse_date(v, why)) return *d;
+    throw Error(ErrorKind::database, fmt::format("hazard {}: the history holds {} where a date belongs", h.no, quote_value(v)),
+                "run 'ankang db check'");
+  };
+  if (field == "no") h.no = v;
+  else if (field == "sector") h.sector = v;
+  else if (field == "found_on") h.found_on = date().value_or(h.found_on);
+  else if (field == "found_by") h.found_by = v;
+  else if (field == "location") h.location = v;
+  else if (field == "description") h.description = v;
+  else if (field == "category") h.category = v;
+  else if (field == "category_text") h.category_text = v;
+  else if (field == "level") h.level = domain::level_from_code(v).value_or(h.level);
+  else if (field == "basis") h.basis = v;
+  else if (field == "stop_production") h.stop_production = value ? v : "none";
+  else if (field == "status") h.status = domain::status_from_code(v).value_or(h.status);
+  else if (field == "due_on") h.due_on = date();
+  else if (field == "owner") h.owner = v;
+  else if (field == "owner_dept") h.owner_dept = v;
+  else if (field == "measures") h.measures = v;
+  else if (field == "emergency_plan") h.emergency_plan = v;
+  else if (field == "completed_on") h.completed_on = date();
+  else if (field == "verified_on") h.verified_on = date();
+  else if (field == "verified_by") h.verified_by = v;
+  else if (field == "closed_on") h.closed_on = date();
+  else if (field == "voided_on") h.voided_on = date();
+  else if (field == "on_spot") h.on_spot = v == "1";
+  else if (field == "extensions") h.extensions = value ? std::stoll(v) : 0;
+  else if (field == "funds") {
+    if (!value) {
+      h.funds.reset();
+    } else {
+      std::string why;
+      h.funds = domain::try_parse_money(v, domain::MoneyUnit::yuan, why);
+    }
+  } else if (field == "enterprise_id" && value) h.enterprise_id = EnterpriseId{std::stoll(v)};
+  else if (field == "inspection_id") h.inspection_id = value ? std::optional(InspectionId{std::stoll(v)}) : std::nullopt;
+}
+
 std::string format_hazard_no(int year, int64_t seq) { return fmt::format("YH-{:04d}-{:06d}", year, seq); }
 
 int64_t max_hazard_seq(Database& db, int year)

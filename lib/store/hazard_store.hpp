@@ -116,6 +116,15 @@ HazardId insert_hazard(Database& db, Hazard& h, std::string_view now);
 void update_hazard(Database& db, Hazard& h, std::string_view now);
 HazardEventId append_event(Database& db, const HazardEvent& e);
 std::vector<HazardEvent> list_events(Database& db, HazardId hazard);
+// The events an import wrote, by hazard and then in order (`batch show`, `batch undo`).
+std::vector<HazardEvent> list_batch_events(Database& db, BatchId batch);
+// A hazard's events after `after`, in order.
+std::vector<HazardEvent> list_events_after(Database& db, HazardId hazard, HazardEventId after);
+// The numbers of an enterprise's hazards, not voided, that `batch` did not create.
+std::vector<std::string> hazards_of_enterprise_outside_batch(Database& db, EnterpriseId enterprise, BatchId batch);
+// Sets one field from its text in an event's changed fields (diff_hazards' form; nullopt is
+// empty / NULL): what a compensating event puts back.
+void set_hazard_field(Hazard& h, std::string_view field, const std::optional<std::string>& value);
 
 // YH-2021-000042. Sequences past 999999 get more digits.
 std::string format_hazard_no(int year, int64_t seq);

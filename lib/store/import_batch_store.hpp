@@ -5,6 +5,7 @@
 #include "store/ids.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,18 @@ struct ImportBatch {
   std::string actor;
   std::string started_at;
   std::string finished_at;  // empty while running
+  // Set by `batch undo`: when, by whom and why; empty while the batch stands.
+  std::string undone_at;
+  std::string undone_by;
+  std::string undo_reason;
+};
+
+// What an import did to one enterprise (schema 0061): created it, or changed the fields in
+// `fields_json` ({"phone": ["before", "after"]}, the enterprise's machine text).
+struct BatchEnterprise {
+  EnterpriseId enterprise_id;
+  std::string action;  // created, updated
+  std::string fields_json;
 };
 
 // Before a large import: a page cache of 24 MiB, fixed. The keys of the big indexes are appended
@@ -39,5 +52,11 @@ BatchId insert_batch(Database& db, ImportBatch& b);
 void finish_batch(Database& db, const ImportBatch& b);
 // Oldest first; `kind` empty = every kind.
 std::vector<ImportBatch> list_batches(Database& db, std::string_view kind);
+std::optional<ImportBatch> get_batch(Database& db, BatchId id);
+// Records `batch undo` on the batch row.
+void mark_batch_undone(Database& db, BatchId id, std::string_view at, std::string_view by, std::string_view reason);
+
+void record_batch_enterprise(Database& db, BatchId batch, const BatchEnterprise& e);
+std::vector<BatchEnterprise> list_batch_enterprises(Database& db, BatchId batch);
 
 }  // namespace ankang::store

@@ -41,6 +41,9 @@ expect "last-month last-quarter last-week last-year" ankang report weekly --peri
 expect "csv" ankang report weekly --format c
 expect "en" ankang --lang e
 expect "bash" ankang completion ba
+expect "list show undo" ankang batch ""
+expect "--dry-run" ankang batch undo 3 --dr
+expect "enterprise" ankang batch list --kind e
 expect "--level" ankang hazard list --lev
 # A flag takes no value: the word after it is still read.
 expect "general major" ankang -q hazard list --overdue --level ""

@@ -277,6 +277,9 @@ TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older dat
   db.sql().exec("DROP INDEX hazard_no_nocase");  // migration 51
   db.sql().exec("DROP TABLE hazard_due_provisional");  // migration 52
   db.sql().exec("ALTER TABLE hazard DROP COLUMN category_text");  // migration 60
+  db.sql().exec("DROP TABLE import_batch_enterprise");            // migration 61
+  for (const char* column : {"undone_at", "undone_by", "undo_reason"})
+    db.sql().exec(std::string("ALTER TABLE import_batch DROP COLUMN ") + column);
   db.sql().exec("UPDATE hazard SET dedupe_key = " + std::to_string(old_key));
   db.sql().exec("PRAGMA user_version = 3");
   store::migrate(db.sql());
