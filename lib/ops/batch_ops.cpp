@@ -209,9 +209,11 @@ UndoResult undo_batch(store::Database& db, store::BatchId id, const std::string&
     }
     // Updated by the batch: its changed fields back to what they were, and each stage it moved
     // the hazard undone, newest first (as `rectify undo` records it, so the steps in force stay right).
+    // The batch's events on this hazard: a run of `events`, which are ordered by hazard.
     std::vector<const HazardEvent*> mine;
-    for (const auto& e : events)
-      if (e.hazard_id == item.id) mine.push_back(&e);
+    auto run = std::lower_bound(events.begin(), events.end(), item.id,
+                                [](const HazardEvent& e, store::HazardId wanted) { return e.hazard_id < wanted; });
+    for (; run != events.end() && run->hazard_id == item.id; ++run) mine.push_back(&*run);
     Hazard before = *h;
     std::vector<const HazardEvent*> stages;
     for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
