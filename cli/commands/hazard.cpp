@@ -114,7 +114,9 @@ int run_show(Context& ctx, const std::string& id)
   line("行业领域", "sector", label(domain::sectors(), h.sector, lang));
   if (d.inspection) {
     const auto& i = *d.inspection;
-    std::string text = fmt::format("#{} {} {}", i.id.value, i.date.iso(), label(domain::inspection_kinds(), i.kind, lang));
+    std::string text = fmt::format("#{} {} {}", i.id.value, i.date.iso(),
+                                   i.kind == "other" && !i.kind_text.empty() ? std::string_view(i.kind_text)
+                                                                             : label(domain::inspection_kinds(), i.kind, lang));
     if (!i.body.empty()) text += " " + i.body;
     if (!i.inspectors.empty()) text += " " + i.inspectors;
     line("检查", "inspection", text);

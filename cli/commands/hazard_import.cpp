@@ -80,7 +80,7 @@ std::string kept_as_written_line(const Context& ctx, const ops::KeptAsWritten& k
                           group_thousands(k.values[i].second));
   if (k.values.size() > k_listed)
     values += zh ? fmt::format("，另 {} 种", k.values.size() - k_listed) : fmt::format(", {} more", k.values.size() - k_listed);
-  const auto example = fmt::format("--map-value {}:{}=environment", k.field, io::single_line(k.values.front().first));
+  const auto example = fmt::format("--map-value {}:{}={}", k.field, io::single_line(k.values.front().first), k.example_code);
   return zh ? fmt::format("{}: {} 行的值不在标准分类中，已按原文保存：{}（可用 {} 归类）", k.column, group_thousands(k.rows),
                           values, example)
             : fmt::format("{}: {} rows hold values outside the standard categories, kept as written: {} (classify them "

@@ -44,7 +44,9 @@ int run_list(Context& ctx, const ListOptions& o)
     const auto& i = r.inspection;
     t.rows.push_back(io::Row{io::Cell::number(i.id.value), io::Cell(i.date.iso()), io::Cell(r.uscc),
                              io::Cell(r.enterprise_name),
-                             io::Cell(machine ? std::string_view(i.kind) : domain::inspection_kinds().label(i.kind, ctx.lang)),
+                             io::Cell(i.kind == "other" && !i.kind_text.empty() ? std::string_view(i.kind_text)
+                                      : machine ? std::string_view(i.kind)
+                                                : domain::inspection_kinds().label(i.kind, ctx.lang)),
                              i.body.empty() ? io::Cell::null() : io::Cell(i.body), io::Cell(i.inspectors),
                              io::Cell::number(r.hazards)});
   });
@@ -64,7 +66,10 @@ int run_show(Context& ctx, const std::string& id)
   out << fmt::format("{} #{}\n", ctx.tr("检查", "Inspection"), i.id.value);
   if (e) line("企业", "enterprise", fmt::format("{} ({})", e->name, e->uscc));
   line("检查日期", "date", i.date.iso());
-  line("检查类型", "kind", domain::inspection_kinds().label(i.kind, ctx.lang));
+  if (i.kind == "other" && !i.kind_text.empty())
+    line("检查类型", "kind", fmt::format("{}{}", i.kind_text, ctx.tr("（不在标准分类中，按原文保存）", " (not a standard kind, kept as written)")));
+  else
+    line("检查类型", "kind", domain::inspection_kinds().label(i.kind, ctx.lang));
   line("检查单位", "body", i.body);
   line("检查人", "inspectors", i.inspectors);
   line("备注", "note", i.note);

@@ -878,7 +878,8 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   const auto reject = [&](const io::SheetRow& bad, const RowError& e) { reject_all(bad, std::vector<RowError>{e}); };
   std::vector<RowError> problems;
   const store::EnterpriseRef no_enterprise;
-  StringMap<int64_t> as_written;  // category text kept as written → rows written with it
+  StringMap<int64_t> as_written;        // category text kept as written → rows written with it
+  StringMap<int64_t> kinds_as_written;  // the same for the inspection kind
 
   while (sheet.next(row)) {
     const uint32_t row_ordinal = ordinal++;
@@ -1048,14 +1049,17 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
         inspection.enterprise_id = h.enterprise_id;
         inspection.date = h.found_on;
         inspection.kind = "routine";
-        if (sheet.has(c.kind) && !trim_blanks(row.get(c.kind)).empty()) {
-          const auto kind = domain::inspection_kinds().parse(row.get(c.kind));
-          if (!kind) {
-            reject(row, RowError{c.kind, fmt::format("not an inspection kind: expected one of {}",
-                                                     domain::inspection_kinds().valid_values())});
-            continue;
+        inspection.kind_text.clear();
+        if (const auto kind_cell = sheet.has(c.kind) ? trim_blanks(row.get(c.kind)) : std::string_view(); !kind_cell.empty()) {
+          // Optional and coded: a kind that is no code or synonym is kept as written (point 1).
+          auto kind = domain::inspection_kinds().parse(kind_cell);
+          if (!kind) kind = domain::inspection_kinds().parse(domain::nfkc(kind_cell));
+          if (kind) {
+            inspection.kind.assign(*kind);
+          } else {
+            inspection.kind = "other";
+            inspection.kind_text.assign(kind_cell);
           }
-          inspection.kind.assign(*kind);
         }
         const auto body = sheet.has(c.body) ? trim_blanks(row.get(c.body)) : std::string_view();
         inspection.body.assign(body.data() ? body.data() : "", body.size());
@@ -1089,6 +1093,12 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     if (breaks_live_rules(h)) ++r.rule_breaks;  // counted for the rows written, not those skipped
     writer.insert(h, actor.now);
     if (!h.category_text.empty()) ++as_written[h.category_text];
+    if (sheet.has(c.kind)) {
+      const auto kind_cell = trim_blanks(row.get(c.kind));
+      if (!kind_cell.empty() && !domain::inspection_kinds().parse(kind_cell) &&
+          !domain::inspection_kinds().parse(domain::nfkc(kind_cell)))
+        ++kinds_as_written[std::string(kind_cell)];
+    }
     note.clear();
     r.events_written += history.write_new(h, note);
     ++batch.rows_imported;
@@ -1126,17 +1136,21 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
                           : fmt::format("{}: rows {} repeat an earlier row exactly and are taken as one ({} rows)",
                                         o.path, lines, collapsed_lines.size()));
   }
-  if (!as_written.empty()) {
+  const auto kept = [&](std::string_view field, size_t column, std::string_view example, const StringMap<int64_t>& values) {
+    if (values.empty()) return;
     KeptAsWritten k;
-    k.field = "category";
-    k.column = sheet.column_name(c.category);
-    k.values.assign(as_written.begin(), as_written.end());
+    k.field = field;
+    k.column = sheet.column_name(column);
+    k.example_code = example;
+    k.values.assign(values.begin(), values.end());
     std::sort(k.values.begin(), k.values.end(), [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
     for (const auto& v : k.values) k.rows += v.second;
     r.kept_as_written.push_back(std::move(k));
-  }
+  };
+  kept("category", c.category, "environment", as_written);
+  kept("kind", c.kind, "special", kinds_as_written);
   batch.sha256 = reader.sha256();
   batch.encoding = std::string(io::encoding_name(reader.encoding()));
   batch.finished_at = actor.now;

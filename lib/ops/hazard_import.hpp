@@ -39,8 +39,9 @@ struct HazardImportOptions {
 // An optional coded column whose values were not all codes or synonyms: the rows written with
 // such a value keep it as the sheet wrote it (issue 13 point 1), for the summary.
 struct KeptAsWritten {
-  std::string field;   // the field key: category
-  std::string column;  // the sheet's header: 隐患类别
+  std::string field;         // the field key: category, kind
+  std::string column;        // the sheet's header: 隐患类别
+  std::string example_code;  // a code for the --map-value example: environment
   int64_t rows = 0;
   std::vector<std::pair<std::string, int64_t>> values;  // value → rows, most rows first
 };

@@ -840,7 +840,10 @@ void list_hazards(Database& db, const HazardFilter& f, const std::function<void(
   case HazardFilter::Sort::overdue: order = "h.due_on IS NULL, h.due_on, h.found_on, h.id"; break;
   case HazardFilter::Sort::id: order = "h.id"; break;
   }
-  Stmt s(db.sql(), fmt::format("SELECT {}, e.uscc, e.name, coalesce(e.region_code, ''), coalesce(i.kind, ''), "
+  // An inspection kind kept as the sheet wrote it is listed (and exported) as those words.
+  Stmt s(db.sql(), fmt::format("SELECT {}, e.uscc, e.name, coalesce(e.region_code, ''), "
+                               "CASE WHEN i.kind = 'other' AND i.kind_text IS NOT NULL THEN i.kind_text "
+                               "ELSE coalesce(i.kind, '') END, "
                                "coalesce(i.body, '') FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id "
                                "LEFT JOIN inspection i ON i.id = h.inspection_id WHERE {} ORDER BY {}{}",
                                k_hazard_columns, where, order, f.limit ? " LIMIT :limit" : ""));

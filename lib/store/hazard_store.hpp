@@ -172,7 +172,7 @@ struct HazardListRow {
   std::string uscc;
   std::string enterprise_name;
   std::string region_code;
-  std::string inspection_kind;  // '' without an inspection
+  std::string inspection_kind;  // '' without an inspection; the sheet's words for a kind kept as written
   std::string inspection_body;
 };
 

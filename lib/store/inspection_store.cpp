@@ -12,11 +12,12 @@ namespace {
 using domain::Date;
 
 constexpr std::string_view k_columns =
-    "i.id, i.uuid, i.enterprise_id, i.date, i.kind, i.body, i.inspectors, i.note, i.batch_id, i.created_at";
+    "i.id, i.uuid, i.enterprise_id, i.date, i.kind, i.body, i.inspectors, i.note, i.batch_id, i.created_at, i.kind_text";
+constexpr int k_column_count = 11;
 
 constexpr std::string_view k_insert =
-    "INSERT INTO inspection (uuid, enterprise_id, date, kind, body, inspectors, note, batch_id, created_at) VALUES ("
-    ":uuid, :enterprise_id, :date, :kind, :body, :inspectors, :note, :batch_id, :created_at)";
+    "INSERT INTO inspection (uuid, enterprise_id, date, kind, body, inspectors, note, batch_id, created_at, kind_text) "
+    "VALUES (:uuid, :enterprise_id, :date, :kind, :body, :inspectors, :note, :batch_id, :created_at, :kind_text)";
 
 constexpr std::string_view k_find_by_key =
     "SELECT id FROM inspection WHERE enterprise_id = :enterprise AND date = :date AND inspectors = :inspectors";
@@ -39,6 +40,7 @@ Inspection inspection_from_row(const Stmt& s)
   i.note = s.str(7);
   if (!s.is_null(8)) i.batch_id = BatchId{s.int64(8)};
   i.created_at = s.str(9);
+  i.kind_text = s.str(10);
   return i;
 }
 
@@ -55,6 +57,7 @@ InspectionId run_insert(Stmt& s, Inspection& i, std::string_view now)
   s.bind_text_or_null(":note", i.note);
   if (i.batch_id) s.bind(":batch_id", i.batch_id->value);
   s.bind(":created_at", now);
+  s.bind_text_or_null(":kind_text", i.kind == "other" ? std::string_view(i.kind_text) : std::string_view());
   s.run();
   i.id = InspectionId{s.last_insert_rowid()};
   i.created_at = std::string(now);
@@ -136,9 +139,10 @@ void list_inspections(Database& db, const InspectionFilter& filter, const std::f
   while (s.step()) {
     InspectionListRow r;
     r.inspection = inspection_from_row(s);
-    r.uscc = s.str(10);
-    r.enterprise_name = s.str(11);
-    r.hazards = s.int64(12);
+    // The enterprise's columns and the count follow the inspection's.
+    r.uscc = s.str(k_column_count);
+    r.enterprise_name = s.str(k_column_count + 1);
+    r.hazards = s.int64(k_column_count + 2);
     row(r);
   }
 }

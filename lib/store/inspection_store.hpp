@@ -18,6 +18,8 @@ struct Inspection {
   EnterpriseId enterprise_id;
   domain::Date date;
   std::string kind = "routine";  // a code of domain::inspection_kinds()
+  // With kind 'other': the kind as the sheet wrote it, when it was no code or synonym.
+  std::string kind_text;
   std::string body;              // the inspecting organisation
   std::string inspectors;        // as written, e.g. "李明、王芳"; '' when unknown
   std::string note;
