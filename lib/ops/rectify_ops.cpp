@@ -2,6 +2,7 @@
 
 #include "domain/codes.hpp"
 #include "error.hpp"
+#include "store/hazard_past.hpp"
 #include "store/calendar_store.hpp"
 
 #include <fmt/format.h>
@@ -60,12 +61,18 @@ private:
 };
 
 // The life-cycle steps still in force, oldest first: each 'undone' event takes back the one on top.
-std::vector<domain::RecordedStep> steps_in_force(const std::vector<store::HazardEvent>& events)
+// `ids` gets their events' ids, in the same order.
+std::vector<domain::RecordedStep> steps_in_force(const std::vector<store::HazardEvent>& events,
+                                                 std::vector<store::HazardEventId>& ids)
 {
   std::vector<domain::RecordedStep> steps;
+  ids.clear();
   for (const auto& e : events) {
     if (e.kind == "undone") {
-      if (!steps.empty()) steps.pop_back();
+      if (!steps.empty()) {
+        steps.pop_back();
+        ids.pop_back();
+      }
       continue;
     }
     if (!domain::is_undoable_step(e.kind)) continue;
@@ -79,6 +86,7 @@ std::vector<domain::RecordedStep> steps_in_force(const std::vector<store::Hazard
       for (const auto& c : changes.changes()) step.changes.push_back({c.field, c.from, c.to});
     }
     steps.push_back(std::move(step));
+    ids.push_back(e.id);
   }
   return steps;
 }
@@ -211,7 +219,8 @@ std::vector<RectifyResult> rectify(store::Database& db, const HazardSelection& s
   results.reserve(hazards.size());
   for (auto& h : hazards) {
     deadlines.forget();
-    const auto steps = steps_in_force(store::list_events(db, h.id));
+    std::vector<store::HazardEventId> step_ids;
+    const auto steps = steps_in_force(store::list_events(db, h.id), step_ids);
     auto state = lifecycle_state(h);
     if (!steps.empty()) state.last_step_on = steps.back().on;
     auto t = transition_for(state, request, business, deadlines, steps);
@@ -223,6 +232,7 @@ std::vector<RectifyResult> rectify(store::Database& db, const HazardSelection& s
         store::record_provisional_due(db, h.id, counted->spec.text(), counted->base, counted->due.date);
       else if (due_changed)
         store::forget_provisional_due(db, h.id);
+      const store::Hazard before = h;
       apply_lifecycle_state(t.after, h);
       writer.update(h, business.now_utc);
       store::HazardEvent e;
@@ -235,7 +245,11 @@ std::vector<RectifyResult> rectify(store::Database& db, const HazardSelection& s
       e.to_status = t.to;
       e.fields_json = fields_json(t.changes);
       e.note = t.note;
-      writer.append(e);
+      const auto event_id = writer.append(e);
+      // What reports of earlier days read: an undo is a correction and takes back what its step
+      // recorded; a step that changes the past for the days before it records them as they were.
+      if (request.step == RectifyStep::undo) store::forget_past(db, step_ids.back());
+      else if (store::changes_the_past(before, h)) store::record_past(db, before, event_id, business.on);
     }
     const bool due_provisional = provisional || (!due_changed && store::is_provisional_due(db, h.id, h.due_on));
     results.push_back({h.no, std::move(t), due_provisional});

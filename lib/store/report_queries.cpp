@@ -79,6 +79,36 @@ std::string unfinished_at(std::string_view e)
 }
 std::string overdue_at(std::string_view e) { return fmt::format("({} AND h.due_on < {})", unfinished_at(e), e); }
 
+// A past period reads each hazard as it stood then (schemas/0070_hazard_past.sql). The hazards a
+// later step changed for the days from `from` on are few: the figures read the rest as they are
+// now, and these from hazard_past, one row per stretch of days with the same life-cycle fields,
+// in force for as-of days in [vf, vt).
+std::string changed_since(std::string_view from)
+{
+  return fmt::format("(SELECT hazard_id FROM hazard_past WHERE until_on >= {})", from);
+}
+// The row in force on day d, or (valid_before) on the day before s.
+std::string valid_on(std::string_view d) { return fmt::format("(h.vf <= {0} AND {0} < h.vt)", d); }
+std::string valid_before(std::string_view s) { return fmt::format("(h.vf < {0} AND {0} <= h.vt)", s); }
+
+constexpr std::string_view k_figure_hazard_columns =
+    "hz.status, hz.closed_on, hz.found_on, hz.completed_on, hz.due_on, hz.level, hz.sector, hz.enterprise_id, hz.funds";
+constexpr std::string_view k_in_force_always = ", '' AS vf, '9999-12-31' AS vt";
+
+// The hazards changed for days from `from` on, as rows of k_figure_hazard_columns with vf and vt:
+// each one now (in force since its last such step), and as it was before each of those steps.
+std::string hazards_in_their_past(const ReportFilter& f, Query& q, std::string_view from)
+{
+  const std::string filter = filter_sql(f, q, "hz");
+  return fmt::format(
+      "SELECT {0}, (SELECT max(p.until_on) FROM hazard_past p WHERE p.hazard_id = hz.id) AS vf, '9999-12-31' AS vt"
+      " FROM hazard hz WHERE hz.id IN {1} AND hz.status <> 'void'{2}"
+      " UNION ALL SELECT p.status, p.closed_on, hz.found_on, p.completed_on, p.due_on, hz.level, hz.sector, hz.enterprise_id,"
+      " hz.funds, coalesce(lag(p.until_on) OVER (PARTITION BY p.hazard_id ORDER BY p.until_on, p.id), ''), p.until_on"
+      " FROM hazard_past p JOIN hazard hz ON hz.id = p.hazard_id WHERE p.hazard_id IN {1} AND hz.status <> 'void'{2}",
+      k_figure_hazard_columns, changed_since(from), filter);
+}
+
 // The rows any figure of [lo, hi] can touch, as an OR of indexed terms (hazard_found,
 // hazard_closed, hazard_report), for the lists that need whole rows.
 std::string scope(std::string_view lo, std::string_view hi)
@@ -96,13 +126,12 @@ std::string scope(std::string_view lo, std::string_view hi)
 std::string scoped_hazards(const ReportFilter& f, Query& q, std::string_view lo, std::string_view hi)
 {
   // Inside, hazard is `hz`: in query plans "SEARCH hz" is the index, "SCAN h" the subquery.
-  constexpr std::string_view columns = "hz.status, hz.closed_on, hz.found_on, hz.completed_on, hz.due_on, hz.level, "
-                                       "hz.sector, hz.enterprise_id, hz.funds";
-  const std::string filter = filter_sql(f, q, "hz");
-  return fmt::format("(SELECT {0} FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', 'rectifying', 'submitted'){1}"
-                     " UNION ALL SELECT {0} FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on >= {2}"
-                     " AND hz.status = 'closed' AND hz.found_on <= {3}{1}) h",
-                     columns, filter, lo, hi);
+  const std::string filter = filter_sql(f, q, "hz") + fmt::format(" AND hz.id NOT IN {}", changed_since(lo));
+  return fmt::format("(SELECT {0}{4} FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', 'rectifying', 'submitted'){1}"
+                     " UNION ALL SELECT {0}{4} FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on >= {2}"
+                     " AND hz.status = 'closed' AND hz.found_on <= {3}{1}"
+                     " UNION ALL {5}) h",
+                     k_figure_hazard_columns, filter, lo, hi, k_in_force_always, hazards_in_their_past(f, q, lo));
 }
 
 std::string figure_columns(std::string_view s, std::string_view e)
@@ -112,7 +141,9 @@ std::string figure_columns(std::string_view s, std::string_view e)
                      "coalesce(sum({3} AND h.level = 'major'), 0), "
                      "coalesce(sum(CASE WHEN {0} THEN coalesce(h.funds, 0) END), 0), "
                      "coalesce(sum(CASE WHEN {1} THEN coalesce(h.funds, 0) END), 0)",
-                     is_new(s, e), is_closed(s, e), open_at_start(s), open_at_end(e), overdue_at(e));
+                     fmt::format("({} AND {})", valid_on(e), is_new(s, e)), fmt::format("({} AND {})", valid_on(e), is_closed(s, e)),
+                     fmt::format("({} AND {})", valid_before(s), open_at_start(s)),
+                     fmt::format("({} AND {})", valid_on(e), open_at_end(e)), fmt::format("({} AND {})", valid_on(e), overdue_at(e)));
 }
 constexpr int k_figure_columns = 9;
 
@@ -180,10 +211,11 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
   std::sort(g.boundaries.begin(), g.boundaries.end());
   g.boundaries.erase(std::unique(g.boundaries.begin(), g.boundaries.end()), g.boundaries.end());
   Query& q = g.query;
-  std::string open_columns, closed_columns;
+  std::string open_columns, closed_columns, past_columns;
   for (size_t b = 0; b < g.boundaries.size(); ++b) {
     const auto d = fmt::format(":b{}", b);
     q.bind(d, g.boundaries[b]);
+    past_columns += fmt::format(", count() FILTER (WHERE {} AND {})", valid_on(d), open_at_end(d));
     // The open part reads only hazards found by the last boundary: for it, count(*).
     open_columns += b + 1 == g.boundaries.size() ? std::string(", count(*)") : fmt::format(", count() FILTER (WHERE hz.found_on <= {})", d);
     closed_columns += fmt::format(", count() FILTER (WHERE hz.found_on <= {0} AND hz.closed_on > {0})", d);
@@ -204,17 +236,23 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
                                   " count() FILTER (WHERE hz.found_on <= {1} AND hz.closed_on > {1}"
                                   " AND coalesce(hz.completed_on, hz.closed_on) > {1} AND hz.due_on < {1})",
                                   s, e);
+    // The hazards changed since: each period reads them as they stood at its end.
+    past_columns += fmt::format(", count() FILTER (WHERE {0} AND {1}), count() FILTER (WHERE {0} AND {2}),"
+                                " count() FILTER (WHERE {0} AND {3})",
+                                valid_on(e), is_new(s, e), is_closed(s, e), overdue_at(e));
   }
   q.bind(":lo", lo);
-  const std::string where = filter_sql(filter, q, "hz");
+  const std::string where = filter_sql(filter, q, "hz") + fmt::format(" AND hz.id NOT IN {}", changed_since(":lo"));
   q.bind(":hi", g.boundaries.back());
   q.sql = fmt::format("SELECT hz.enterprise_id, hz.sector, hz.level, 0{0} FROM hazard hz INDEXED BY hazard_report"
                       " WHERE hz.status IN ('open', 'rectifying', 'submitted') AND hz.found_on <= :hi{2}"
                       " GROUP BY hz.status, hz.enterprise_id, hz.level, hz.sector"
                       " UNION ALL SELECT hz.enterprise_id, hz.sector, hz.level, 1{1} FROM hazard hz INDEXED BY hazard_closed"
                       " WHERE hz.closed_on >= :lo AND hz.status = 'closed'{2}"
-                      " GROUP BY hz.enterprise_id, hz.level, hz.sector",
-                      open_columns, closed_columns, where);
+                      " GROUP BY hz.enterprise_id, hz.level, hz.sector"
+                      " UNION ALL SELECT h.enterprise_id, h.sector, h.level, 1{3} FROM ({4}) h"
+                      " GROUP BY h.enterprise_id, h.level, h.sector",
+                      open_columns, closed_columns, where, past_columns, hazards_in_their_past(filter, q, ":lo"));
   return g;
 }
 
@@ -272,6 +310,21 @@ constexpr std::string_view k_hazard_columns =
     "coalesce(h.completed_on, ''), coalesce(h.closed_on, ''), h.extensions "
     "FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id LEFT JOIN region r ON r.code = e.region_code WHERE ";
 
+// k_hazard_columns for a list as it stood on `as_of`: the status then, from the dates. A hazard
+// done or closed since was rectifying then, or open when it had no plan by then; one a later step
+// took back or changed (hazard_past) is read from the row in force then (past_rows_query).
+std::string hazard_columns_as_of(std::string_view as_of)
+{
+  std::string sql(k_hazard_columns);
+  const std::string status = fmt::format(
+      "CASE WHEN h.status = 'void' THEN 'void' WHEN h.closed_on <= {0} THEN 'closed' WHEN h.completed_on <= {0} THEN 'submitted' "
+      "WHEN h.status IN ('submitted', 'closed') THEN CASE WHEN EXISTS (SELECT 1 FROM hazard_event ev WHERE ev.hazard_id = h.id "
+      "AND ev.kind = 'planned' AND ev.on_date <= {0}) THEN 'rectifying' ELSE 'open' END ELSE h.status END, ",
+      as_of);
+  sql.replace(sql.find("h.status, "), 10, status);
+  return sql;
+}
+
 HazardRow read_hazard(SQLite::Statement& st)
 {
   HazardRow r;
@@ -308,6 +361,45 @@ std::vector<HazardRow> run_hazards(Database& db, const Query& q)
   return out;
 }
 
+// Excludes from a list the hazards a step after `as_of` changed: past_rows reads them as they were.
+std::string not_changed_after(std::string_view as_of, std::string_view alias = "hz")
+{
+  return fmt::format(" AND {}.id NOT IN (SELECT hazard_id FROM hazard_past WHERE until_on > {})", alias, as_of);
+}
+
+// The hazards a step after `as_of` changed, as they stood on `as_of` (the row of hazard_past in
+// force then), where `predicate` over `h` holds, in the columns of k_hazard_columns.
+Query past_rows_query(const ReportFilter& filter, domain::Date as_of, const std::string& predicate)
+{
+  Query q;
+  q.bind(":asof", as_of);
+  std::string sql = hazard_columns_as_of(":asof");
+  sql.replace(sql.find("FROM hazard h "), 14,
+              "FROM (SELECT hz.id, hz.no, hz.enterprise_id, hz.sector, hz.level, p.status, hz.category, hz.found_on, "
+              "hz.location, hz.description, hz.basis, p.owner, p.measures, p.funds, p.due_on, p.emergency_plan, "
+              "p.completed_on, p.closed_on, p.extensions FROM hazard_past p JOIN hazard hz ON hz.id = p.hazard_id "
+              "WHERE hz.status <> 'void' AND p.id = (SELECT p2.id FROM hazard_past p2 WHERE p2.hazard_id = p.hazard_id "
+              "AND p2.until_on > :asof ORDER BY p2.until_on, p2.id LIMIT 1)) h ");
+  q.sql = sql + predicate;
+  q.sql += filter_sql(filter, q);
+  return q;
+}
+
+// A list read as it stood on `as_of`: the rows of `now` (a query that leaves out the hazards
+// changed after it) and those hazards as they were, in the order `before`, at most `limit`.
+template <typename Before>
+std::vector<HazardRow> as_it_stood(Database& db, const Query& now, const Query& past, Before before,
+                                   std::optional<int64_t> limit = std::nullopt)
+{
+  auto rows = run_hazards(db, now);
+  auto changed = run_hazards(db, past);
+  if (changed.empty()) return rows;
+  rows.insert(rows.end(), std::make_move_iterator(changed.begin()), std::make_move_iterator(changed.end()));
+  std::stable_sort(rows.begin(), rows.end(), before);
+  if (limit && static_cast<int64_t>(rows.size()) > *limit) rows.resize(static_cast<size_t>(*limit));
+  return rows;
+}
+
 Query open_major_query(const ReportFilter& filter, domain::Date end)
 {
   // The ids come from the partial index of major hazards, hazard_major (status, found_on), and,
@@ -315,12 +407,12 @@ Query open_major_query(const ReportFilter& filter, domain::Date end)
   // only. (An OR of the two in one WHERE made SQLite read every open hazard's row.)
   Query q;
   q.bind(":e", end);
-  const std::string where = filter_sql(filter, q, "hz");
+  const std::string where = filter_sql(filter, q, "hz") + not_changed_after(":e");
   q.sql = fmt::format("{0}h.id IN (SELECT hz.id FROM hazard hz INDEXED BY hazard_major WHERE hz.status IN ('open', "
                       "'rectifying', 'submitted') AND hz.level = 'major' AND hz.found_on <= :e{1} UNION ALL SELECT hz.id "
                       "FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on > :e AND hz.status = 'closed' AND "
                       "hz.level = 'major' AND hz.found_on <= :e{1}) ORDER BY h.due_on IS NULL, h.due_on, h.no",
-                      k_hazard_columns, where);
+                      hazard_columns_as_of(":e"), where);
   return q;
 }
 
@@ -333,7 +425,7 @@ Query overdue_query(const ReportFilter& filter, domain::Date end, std::optional<
   // the order hazards were recorded.
   Query q;
   q.bind(":e", end);
-  const std::string where = filter_sql(filter, q, "hz");
+  const std::string where = filter_sql(filter, q, "hz") + not_changed_after(":e");
   std::string tail;
   if (limit) {
     tail = " LIMIT :limit";
@@ -348,23 +440,36 @@ Query overdue_query(const ReportFilter& filter, domain::Date end, std::optional<
       "'closed' AND hz.found_on <= :e AND coalesce(hz.completed_on, hz.closed_on) > :e AND hz.due_on < :e{0}"
       " ORDER BY 2, 1{1}",
       where, tail);
-  q.sql = fmt::format("{}h.id IN (SELECT id FROM ({})) ORDER BY h.due_on, h.id", k_hazard_columns, ids);
+  q.sql = fmt::format("{}h.id IN (SELECT id FROM ({})) ORDER BY h.due_on, h.id", hazard_columns_as_of(":e"), ids);
   return q;
 }
 
-// hazard_due holds exactly these rows; without statistics SQLite would pick hazard_report.
-constexpr std::string_view k_due_where = "h.status IN ('open', 'rectifying') AND h.due_on BETWEEN :s AND :e";
+// The hazards due in [s, e] that were open or rectifying on the day before s (:asof), as ids:
+// those open or rectifying now from hazard_due, those done or closed since from hazard_report and
+// hazard_closed; found by then. The hazards a step after :asof changed are left out (past_rows).
+std::string due_ids(const ReportFilter& filter, Query& q, DateRange range)
+{
+  q.bind(":s", range.start);
+  q.bind(":e", range.end);
+  q.bind(":asof", range.start - 1);
+  const std::string where = filter_sql(filter, q, "hz") + not_changed_after(":asof");
+  return fmt::format(
+      "SELECT hz.id FROM hazard hz INDEXED BY hazard_due WHERE hz.status IN ('open', 'rectifying') AND hz.due_on BETWEEN :s "
+      "AND :e AND hz.found_on <= :asof{0}"
+      " UNION ALL SELECT hz.id FROM hazard hz INDEXED BY hazard_report WHERE hz.status = 'submitted' AND hz.completed_on > :asof"
+      " AND hz.due_on BETWEEN :s AND :e AND hz.found_on <= :asof{0}"
+      " UNION ALL SELECT hz.id FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on > :asof AND hz.status = 'closed'"
+      " AND coalesce(hz.completed_on, hz.closed_on) > :asof AND hz.due_on BETWEEN :s AND :e AND hz.found_on <= :asof{0}",
+      where);
+}
+
+std::string due_predicate() { return fmt::format("{} AND h.due_on BETWEEN :s AND :e", unfinished_at(":asof")); }
 
 Query due_query(const ReportFilter& filter, DateRange range, std::optional<int64_t> limit = std::nullopt)
 {
   Query q;
-  q.bind(":s", range.start);
-  q.bind(":e", range.end);
-  std::string sql(k_hazard_columns);
-  sql.replace(sql.find("hazard h "), 9, "hazard h INDEXED BY hazard_due ");
-  q.sql = sql + std::string(k_due_where);
-  q.sql += filter_sql(filter, q);
-  q.sql += " ORDER BY h.due_on, h.no";
+  const std::string ids = due_ids(filter, q, range);
+  q.sql = fmt::format("{}h.id IN ({}) ORDER BY h.due_on, h.no", hazard_columns_as_of(":asof"), ids);
   if (limit) {
     q.sql += " LIMIT :limit";
     q.bind(":limit", *limit);
@@ -495,7 +600,7 @@ std::vector<GroupFigures> figures_by(Database& db, const ReportFilter& filter, D
 std::vector<GroupFigures> top_open_enterprises(Database& db, const ReportFilter& filter, domain::Date end, int limit)
 {
   // Columns: k, name, uscc, then the figures; open at end is the 4th figure (index 3 + 4).
-  Query q = grouped_query(filter, {end, end}, Grouping::enterprise, "HAVING sum(" + open_at_end(":e") +
+  Query q = grouped_query(filter, {end, end}, Grouping::enterprise, "HAVING sum(" + valid_on(":e") + " AND " + open_at_end(":e") +
                                                                         ") > 0 ORDER BY 8 DESC, 3 LIMIT :limit");
   q.bind(":limit", static_cast<int64_t>(limit));
   return run_grouped(db, q);
@@ -503,7 +608,11 @@ std::vector<GroupFigures> top_open_enterprises(Database& db, const ReportFilter&
 
 std::vector<HazardRow> open_major_hazards(Database& db, const ReportFilter& filter, domain::Date end)
 {
-  return run_hazards(db, open_major_query(filter, end));
+  return as_it_stood(db, open_major_query(filter, end),
+                     past_rows_query(filter, end, "h.level = 'major' AND " + open_at_end(":asof")),
+                     [](const HazardRow& a, const HazardRow& b) {
+                       return std::tuple(a.due_on.empty(), a.due_on, a.no) < std::tuple(b.due_on.empty(), b.due_on, b.no);
+                     });
 }
 
 std::vector<HazardRow> major_hazards_in(Database& db, const ReportFilter& filter, DateRange range)
@@ -512,32 +621,47 @@ std::vector<HazardRow> major_hazards_in(Database& db, const ReportFilter& filter
   q.bind(":s", range.start);
   q.bind(":e", range.end);
   q.sql = fmt::format("{}{} AND h.level = 'major' AND h.found_on <= :e AND (h.closed_on IS NULL OR h.closed_on >= :s)",
-                      k_hazard_columns, scope(":s", ":e"));
-  q.sql += filter_sql(filter, q);
+                      hazard_columns_as_of(":e"), scope(":s", ":e"));
+  q.sql += filter_sql(filter, q) + not_changed_after(":e", "h");
   q.sql += " ORDER BY h.found_on, h.no";
-  return run_hazards(db, q);
+  Query past = past_rows_query(filter, range.end, "h.level = 'major' AND h.found_on <= :asof AND (h.closed_on IS NULL OR h.closed_on >= :s)");
+  past.bind(":s", range.start);
+  return as_it_stood(db, q, past, [](const HazardRow& a, const HazardRow& b) {
+    return std::tie(a.found_on, a.no) < std::tie(b.found_on, b.no);
+  });
 }
 
 std::vector<HazardRow> overdue_hazards(Database& db, const ReportFilter& filter, domain::Date end, std::optional<int64_t> limit)
 {
-  return run_hazards(db, overdue_query(filter, end, limit));
+  return as_it_stood(db, overdue_query(filter, end, limit), past_rows_query(filter, end, overdue_at(":asof")),
+                     [](const HazardRow& a, const HazardRow& b) { return std::tie(a.due_on, a.id) < std::tie(b.due_on, b.id); },
+                     limit);
 }
 
 std::vector<HazardRow> hazards_due(Database& db, const ReportFilter& filter, DateRange range, std::optional<int64_t> limit)
 {
-  return run_hazards(db, due_query(filter, range, limit));
+  Query past = past_rows_query(filter, range.start - 1, due_predicate());
+  past.bind(":s", range.start);
+  past.bind(":e", range.end);
+  return as_it_stood(db, due_query(filter, range, limit), past,
+                     [](const HazardRow& a, const HazardRow& b) { return std::tie(a.due_on, a.no) < std::tie(b.due_on, b.no); },
+                     limit);
 }
 
 int64_t count_hazards_due(Database& db, const ReportFilter& filter, DateRange range)
 {
   Query q;
-  q.bind(":s", range.start);
-  q.bind(":e", range.end);
-  q.sql = fmt::format("SELECT count(*) FROM hazard h INDEXED BY hazard_due WHERE {}", k_due_where);
-  q.sql += filter_sql(filter, q);
-  auto st = prepare(db, q);
-  st.executeStep();
-  return st.getColumn(0).getInt64();
+  q.sql = fmt::format("SELECT count(*) FROM ({})", due_ids(filter, q, range));
+  auto count = [&db](const Query& query) {
+    auto st = prepare(db, query);
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+  };
+  Query past = past_rows_query(filter, range.start - 1, due_predicate());
+  past.bind(":s", range.start);
+  past.bind(":e", range.end);
+  past.sql = fmt::format("SELECT count(*) FROM ({})", past.sql);
+  return count(q) + count(past);
 }
 
 std::vector<HazardRow> unclosed_hazards(Database& db, const ReportFilter& filter)
@@ -578,8 +702,17 @@ std::vector<WeekCounts> weekly_trend(Database& db, const ReportFilter& filter, d
   } else {
     count_by_day("found_on", "h.status <> 'void'", [](WeekCounts& w, int64_t n) { w.new_count += n; });
   }
-  // The hazards closed in the weeks, from hazard_closed (closed_on): few rows, read for their status.
-  count_by_day("closed_on", "h.status = 'closed'", [](WeekCounts& w, int64_t n) { w.closed += n; });
+  // The hazards closed in the weeks, from hazard_closed (closed_on): few rows, read for their status;
+  // the ones a step after last_day changed (a reopen) as they stood on it.
+  count_by_day("closed_on", "h.status = 'closed'" + not_changed_after(":e", "h"),
+               [](WeekCounts& w, int64_t n) { w.closed += n; });
+  Query past = past_rows_query(filter, last_day, "h.closed_on BETWEEN :s AND :e");
+  past.bind(":s", first);
+  past.bind(":e", last_day);
+  for (const auto& h : run_hazards(db, past)) {
+    const auto week = static_cast<size_t>((domain::parse_date(h.closed_on) - first) / 7);
+    if (week < out.size()) out[week].closed += 1;
+  }
   return out;
 }
 

@@ -281,6 +281,7 @@ TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older dat
   for (const char* column : {"undone_at", "undone_by", "undo_reason"})
     db.sql().exec(std::string("ALTER TABLE import_batch DROP COLUMN ") + column);
   db.sql().exec("ALTER TABLE inspection DROP COLUMN kind_text");  // migration 62
+  db.sql().exec("DROP TABLE hazard_past");                       // migration 70
   db.sql().exec("UPDATE hazard SET dedupe_key = " + std::to_string(old_key));
   db.sql().exec("PRAGMA user_version = 3");
   store::migrate(db.sql());
