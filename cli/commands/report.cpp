@@ -215,7 +215,8 @@ void add_report_commands(CLI::App& group, Context& ctx)
         ->default_str("last-week");
     add_scope_options(cmd, o.scope);
     add_render_options(cmd, o);
-    cmd->footer("Days overdue and days left are counted to the period's end.\n"
+    cmd->footer("Figures and lists are the hazards as they stood at the period's end: a later step does not change them.\n"
+                "Days overdue and days left are counted to the period's end.\n"
                 "A period not over yet is reported as of today, and says so.\n"
                 "Example:\n"
                 "  ankang report weekly --period last-week -o weekly.md\n"
