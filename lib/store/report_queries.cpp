@@ -80,33 +80,36 @@ std::string unfinished_at(std::string_view e)
 std::string overdue_at(std::string_view e) { return fmt::format("({} AND h.due_on < {})", unfinished_at(e), e); }
 
 // A past period reads each hazard as it stood then (schemas/0070_hazard_past.sql). The hazards a
-// later step changed for the days from `from` on are few: the figures read the rest as they are
-// now, and these from hazard_past, one row per stretch of days with the same life-cycle fields,
-// in force for as-of days in [vf, vt).
-std::string changed_since(std::string_view from)
-{
-  return fmt::format("(SELECT hazard_id FROM hazard_past WHERE until_on >= {})", from);
-}
+// later step changed for the days from `from` on are few: the figures read every hazard as it is
+// now, then, for those few, take that row back (weight -1) and add their rows from hazard_past,
+// one per stretch of days with the same fields, in force for as-of days in [vf, vt). Every figure
+// is a sum of weights, so no row of the pass over 10^6 hazards is looked up in hazard_past.
 // The row in force on day d, or (valid_before) on the day before s.
 std::string valid_on(std::string_view d) { return fmt::format("(h.vf <= {0} AND {0} < h.vt)", d); }
 std::string valid_before(std::string_view s) { return fmt::format("(h.vf < {0} AND {0} <= h.vt)", s); }
 
 constexpr std::string_view k_figure_hazard_columns =
     "hz.status, hz.closed_on, hz.found_on, hz.completed_on, hz.due_on, hz.level, hz.sector, hz.enterprise_id, hz.funds";
-constexpr std::string_view k_in_force_always = ", '' AS vf, '9999-12-31' AS vt";
 
-// The hazards changed for days from `from` on, as rows of k_figure_hazard_columns with vf and vt:
-// each one now (in force since its last such step), and as it was before each of those steps.
-std::string hazards_in_their_past(const ReportFilter& f, Query& q, std::string_view from)
+// The hazards changed for days from `from` on, as rows of k_figure_hazard_columns with vf, vt and
+// w: each one as it is now where `read_now` (the condition under which the pass over every
+// hazard read it) holds, taken back; each one now, in force since its last such step; and as it
+// was before each of those steps.
+std::string hazards_in_their_past(const ReportFilter& f, Query& q, std::string_view from, std::string_view read_now)
 {
+  // CROSS JOIN keeps hazard_past outside: the few changed hazards are looked up by rowid, never
+  // found by a pass over hazard's indexes.
   const std::string filter = filter_sql(f, q, "hz");
+  const std::string changed = fmt::format("(SELECT DISTINCT hazard_id FROM hazard_past INDEXED BY hazard_past_until WHERE until_on >= {}) c", from);
   return fmt::format(
-      "SELECT {0}, (SELECT max(p.until_on) FROM hazard_past p WHERE p.hazard_id = hz.id) AS vf, '9999-12-31' AS vt"
-      " FROM hazard hz WHERE hz.id IN {1} AND hz.status <> 'void'{2}"
+      "SELECT {0}, '' AS vf, '9999-12-31' AS vt, -1 AS w FROM {1} CROSS JOIN hazard hz ON hz.id = c.hazard_id WHERE ({3}){2}"
+      " UNION ALL SELECT {0}, (SELECT max(p.until_on) FROM hazard_past p WHERE p.hazard_id = hz.id), '9999-12-31', 1"
+      " FROM {1} CROSS JOIN hazard hz ON hz.id = c.hazard_id WHERE hz.status <> 'void'{2}"
       " UNION ALL SELECT p.status, p.closed_on, hz.found_on, p.completed_on, p.due_on, hz.level, hz.sector, hz.enterprise_id,"
-      " hz.funds, coalesce(lag(p.until_on) OVER (PARTITION BY p.hazard_id ORDER BY p.until_on, p.id), ''), p.until_on"
-      " FROM hazard_past p JOIN hazard hz ON hz.id = p.hazard_id WHERE p.hazard_id IN {1} AND hz.status <> 'void'{2}",
-      k_figure_hazard_columns, changed_since(from), filter);
+      " hz.funds, coalesce(lag(p.until_on) OVER (PARTITION BY p.hazard_id ORDER BY p.until_on, p.id), ''), p.until_on, 1"
+      " FROM {1} CROSS JOIN hazard_past p ON p.hazard_id = c.hazard_id CROSS JOIN hazard hz ON hz.id = p.hazard_id"
+      " WHERE hz.status <> 'void'{2}",
+      k_figure_hazard_columns, changed, filter, read_now);
 }
 
 // The rows any figure of [lo, hi] can touch, as an OR of indexed terms (hazard_found,
@@ -126,25 +129,67 @@ std::string scope(std::string_view lo, std::string_view hi)
 std::string scoped_hazards(const ReportFilter& f, Query& q, std::string_view lo, std::string_view hi)
 {
   // Inside, hazard is `hz`: in query plans "SEARCH hz" is the index, "SCAN h" the subquery.
-  const std::string filter = filter_sql(f, q, "hz") + fmt::format(" AND hz.id NOT IN {}", changed_since(lo));
-  return fmt::format("(SELECT {0}{4} FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', 'rectifying', 'submitted'){1}"
-                     " UNION ALL SELECT {0}{4} FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on >= {2}"
-                     " AND hz.status = 'closed' AND hz.found_on <= {3}{1}"
-                     " UNION ALL {5}) h",
-                     k_figure_hazard_columns, filter, lo, hi, k_in_force_always, hazards_in_their_past(f, q, lo));
+  const std::string filter = filter_sql(f, q, "hz");
+  return fmt::format("(SELECT {0} FROM hazard hz INDEXED BY hazard_report WHERE hz.status IN ('open', 'rectifying', 'submitted'){1}"
+                     " UNION ALL SELECT {0} FROM hazard hz INDEXED BY hazard_closed WHERE hz.closed_on >= {2}"
+                     " AND hz.status = 'closed' AND hz.found_on <= {3}{1}) h",
+                     k_figure_hazard_columns, filter, lo, hi);
 }
 
-std::string figure_columns(std::string_view s, std::string_view e)
+// The hazards a later step changed, as a subquery `h` (hazards_in_their_past): their rows of
+// scoped_hazards taken back, their rows in force at each day added.
+std::string scoped_hazards_then(const ReportFilter& f, Query& q, std::string_view lo, std::string_view hi)
 {
-  return fmt::format("coalesce(sum({0}), 0), coalesce(sum({0} AND h.level = 'major'), 0), coalesce(sum({1}), 0), "
-                     "coalesce(sum({2}), 0), coalesce(sum({3}), 0), coalesce(sum({4}), 0), "
-                     "coalesce(sum({3} AND h.level = 'major'), 0), "
-                     "coalesce(sum(CASE WHEN {0} THEN coalesce(h.funds, 0) END), 0), "
-                     "coalesce(sum(CASE WHEN {1} THEN coalesce(h.funds, 0) END), 0)",
-                     fmt::format("({} AND {})", valid_on(e), is_new(s, e)), fmt::format("({} AND {})", valid_on(e), is_closed(s, e)),
-                     fmt::format("({} AND {})", valid_before(s), open_at_start(s)),
-                     fmt::format("({} AND {})", valid_on(e), open_at_end(e)), fmt::format("({} AND {})", valid_on(e), overdue_at(e)));
+  const std::string read_now = fmt::format("hz.status IN ('open', 'rectifying', 'submitted') OR (hz.status = 'closed' AND "
+                                           "hz.closed_on >= {} AND hz.found_on <= {})",
+                                           lo, hi);
+  return fmt::format("({}) h", hazards_in_their_past(f, q, lo, read_now));
 }
+
+// The figures of [s, e] over scoped_hazards, as they are now.
+std::vector<std::string> figure_columns(std::string_view s, std::string_view e)
+{
+  return {fmt::format("coalesce(sum({}), 0)", is_new(s, e)),
+          fmt::format("coalesce(sum({} AND h.level = 'major'), 0)", is_new(s, e)),
+          fmt::format("coalesce(sum({}), 0)", is_closed(s, e)),
+          fmt::format("coalesce(sum({}), 0)", open_at_start(s)),
+          fmt::format("coalesce(sum({}), 0)", open_at_end(e)),
+          fmt::format("coalesce(sum({}), 0)", overdue_at(e)),
+          fmt::format("coalesce(sum({} AND h.level = 'major'), 0)", open_at_end(e)),
+          fmt::format("coalesce(sum(CASE WHEN {} THEN coalesce(h.funds, 0) END), 0)", is_new(s, e)),
+          fmt::format("coalesce(sum(CASE WHEN {} THEN coalesce(h.funds, 0) END), 0)", is_closed(s, e))};
+}
+
+// The same figures over scoped_hazards_then: sums of the weights of the rows in force.
+std::vector<std::string> figure_columns_then(std::string_view s, std::string_view e)
+{
+  const auto sum = [](const std::string& predicate) { return fmt::format("coalesce(sum(CASE WHEN {} THEN h.w END), 0)", predicate); };
+  const auto funds = [](const std::string& predicate) {
+    return fmt::format("coalesce(sum(CASE WHEN {} THEN h.w * coalesce(h.funds, 0) END), 0)", predicate);
+  };
+  const std::string is_new_then = fmt::format("{} AND {}", valid_on(e), is_new(s, e));
+  const std::string closed_then = fmt::format("{} AND {}", valid_on(e), is_closed(s, e));
+  const std::string open_at_end_then = fmt::format("{} AND {}", valid_on(e), open_at_end(e));
+  return {sum(is_new_then), sum(is_new_then + " AND h.level = 'major'"), sum(closed_then),
+          sum(fmt::format("{} AND {}", valid_before(s), open_at_start(s))), sum(open_at_end_then),
+          sum(fmt::format("{} AND {}", valid_on(e), overdue_at(e))), sum(open_at_end_then + " AND h.level = 'major'"),
+          funds(is_new_then), funds(closed_then)};
+}
+
+// "a AS x0, b AS x1, …" from `first` on, and "sum(x0), sum(x1), …".
+std::string aliased(const std::vector<std::string>& columns, size_t first)
+{
+  std::string out;
+  for (size_t i = 0; i < columns.size(); ++i) out += fmt::format("{}{} AS x{}", i ? ", " : "", columns[i], first + i);
+  return out;
+}
+std::string summed(size_t n)
+{
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += fmt::format("{}sum(x{})", i ? ", " : "", i);
+  return out;
+}
+
 constexpr int k_figure_columns = 9;
 
 PeriodFigures read_figures(SQLite::Statement& st, int first)
@@ -171,12 +216,13 @@ std::string text_or_empty(SQLite::Statement& st, int i)
 Query period_figures_query(const ReportFilter& filter, std::span<const DateRange> ranges)
 {
   Query q;
-  std::string columns;
+  std::string now, then;
   domain::Date lo = ranges.front().start, hi = ranges.front().end;
   for (size_t i = 0; i < ranges.size(); ++i) {
     const auto s = fmt::format(":s{}", i), e = fmt::format(":e{}", i);
-    if (i) columns += ", ";
-    columns += figure_columns(s, e);
+    if (i) now += ", ", then += ", ";
+    now += aliased(figure_columns(s, e), i * static_cast<size_t>(k_figure_columns));
+    then += aliased(figure_columns_then(s, e), i * static_cast<size_t>(k_figure_columns));
     q.bind(s, ranges[i].start);
     q.bind(e, ranges[i].end);
     lo = std::min(lo, ranges[i].start);
@@ -184,7 +230,9 @@ Query period_figures_query(const ReportFilter& filter, std::span<const DateRange
   }
   q.bind(":lo", lo);
   q.bind(":hi", hi);
-  q.sql = fmt::format("SELECT {} FROM {}", columns, scoped_hazards(filter, q, ":lo", ":hi"));
+  // The hazards as they are now, and the few a later step changed, as they were.
+  q.sql = fmt::format("SELECT {} FROM (SELECT {} FROM {} UNION ALL SELECT {} FROM {})", summed(ranges.size() * static_cast<size_t>(k_figure_columns)),
+                      now, scoped_hazards(filter, q, ":lo", ":hi"), then, scoped_hazards_then(filter, q, ":lo", ":hi"));
   return q;
 }
 
@@ -215,7 +263,7 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
   for (size_t b = 0; b < g.boundaries.size(); ++b) {
     const auto d = fmt::format(":b{}", b);
     q.bind(d, g.boundaries[b]);
-    past_columns += fmt::format(", count() FILTER (WHERE {} AND {})", valid_on(d), open_at_end(d));
+    past_columns += fmt::format(", coalesce(sum(h.w) FILTER (WHERE {} AND {}), 0)", valid_on(d), open_at_end(d));
     // The open part reads only hazards found by the last boundary: for it, count(*).
     open_columns += b + 1 == g.boundaries.size() ? std::string(", count(*)") : fmt::format(", count() FILTER (WHERE hz.found_on <= {})", d);
     closed_columns += fmt::format(", count() FILTER (WHERE hz.found_on <= {0} AND hz.closed_on > {0})", d);
@@ -237,12 +285,12 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
                                   " AND coalesce(hz.completed_on, hz.closed_on) > {1} AND hz.due_on < {1})",
                                   s, e);
     // The hazards changed since: each period reads them as they stood at its end.
-    past_columns += fmt::format(", count() FILTER (WHERE {0} AND {1}), count() FILTER (WHERE {0} AND {2}),"
-                                " count() FILTER (WHERE {0} AND {3})",
+    past_columns += fmt::format(", coalesce(sum(h.w) FILTER (WHERE {0} AND {1}), 0), coalesce(sum(h.w) FILTER (WHERE {0} AND {2}), 0),"
+                                " coalesce(sum(h.w) FILTER (WHERE {0} AND {3}), 0)",
                                 valid_on(e), is_new(s, e), is_closed(s, e), overdue_at(e));
   }
   q.bind(":lo", lo);
-  const std::string where = filter_sql(filter, q, "hz") + fmt::format(" AND hz.id NOT IN {}", changed_since(":lo"));
+  const std::string where = filter_sql(filter, q, "hz");
   q.bind(":hi", g.boundaries.back());
   q.sql = fmt::format("SELECT hz.enterprise_id, hz.sector, hz.level, 0{0} FROM hazard hz INDEXED BY hazard_report"
                       " WHERE hz.status IN ('open', 'rectifying', 'submitted') AND hz.found_on <= :hi{2}"
@@ -252,7 +300,10 @@ GroupedFigures grouped_figures_query(const ReportFilter& filter, std::span<const
                       " GROUP BY hz.enterprise_id, hz.level, hz.sector"
                       " UNION ALL SELECT h.enterprise_id, h.sector, h.level, 1{3} FROM ({4}) h"
                       " GROUP BY h.enterprise_id, h.level, h.sector",
-                      open_columns, closed_columns, where, past_columns, hazards_in_their_past(filter, q, ":lo"));
+                      open_columns, closed_columns, where, past_columns,
+                      hazards_in_their_past(filter, q, ":lo",
+                                            "(hz.status IN ('open', 'rectifying', 'submitted') AND hz.found_on <= :hi) OR "
+                                            "(hz.status = 'closed' AND hz.closed_on >= :lo)"));
   return g;
 }
 
@@ -281,9 +332,14 @@ Query grouped_query(const ReportFilter& filter, DateRange range, Grouping groupi
     name = "min(e.name)";
     uscc = "min(e.uscc)";
   }
-  q.sql = fmt::format("SELECT {} AS k, {}, {}, {} FROM {} JOIN enterprise e ON e.id = h.enterprise_id", key, name, uscc,
-                      figure_columns(":s", ":e"), scoped_hazards(filter, q, ":s", ":e"));
-  q.sql += " GROUP BY k ";
+  // Grouped twice: the hazards as they are now, and the few a later step changed, as they were.
+  const auto part = [&](const std::vector<std::string>& columns, const std::string& hazards) {
+    return fmt::format("SELECT {} AS k, {} AS n, {} AS u, {} FROM {} JOIN enterprise e ON e.id = h.enterprise_id GROUP BY k", key,
+                       name, uscc, aliased(columns, 0), hazards);
+  };
+  q.sql = fmt::format("SELECT k, min(n), min(u), {} FROM ({} UNION ALL {}) GROUP BY k ", summed(static_cast<size_t>(k_figure_columns)),
+                      part(figure_columns(":s", ":e"), scoped_hazards(filter, q, ":s", ":e")),
+                      part(figure_columns_then(":s", ":e"), scoped_hazards_then(filter, q, ":s", ":e")));
   q.sql += tail;
   return q;
 }
@@ -368,7 +424,9 @@ std::string not_changed_after(std::string_view as_of, std::string_view alias = "
 }
 
 // The hazards a step after `as_of` changed, as they stood on `as_of` (the row of hazard_past in
-// force then), where `predicate` over `h` holds, in the columns of k_hazard_columns.
+// force then), where `predicate` over `h` holds, in the columns of k_hazard_columns. The few rows
+// of hazard_past lead (CROSS JOIN; LIMIT -1 keeps the subquery from being flattened into the
+// joins), so that hazard is only looked up by rowid.
 Query past_rows_query(const ReportFilter& filter, domain::Date as_of, const std::string& predicate)
 {
   Query q;
@@ -377,9 +435,9 @@ Query past_rows_query(const ReportFilter& filter, domain::Date as_of, const std:
   sql.replace(sql.find("FROM hazard h "), 14,
               "FROM (SELECT hz.id, hz.no, hz.enterprise_id, hz.sector, hz.level, p.status, hz.category, hz.found_on, "
               "hz.location, hz.description, hz.basis, p.owner, p.measures, p.funds, p.due_on, p.emergency_plan, "
-              "p.completed_on, p.closed_on, p.extensions FROM hazard_past p JOIN hazard hz ON hz.id = p.hazard_id "
-              "WHERE hz.status <> 'void' AND p.id = (SELECT p2.id FROM hazard_past p2 WHERE p2.hazard_id = p.hazard_id "
-              "AND p2.until_on > :asof ORDER BY p2.until_on, p2.id LIMIT 1)) h ");
+              "p.completed_on, p.closed_on, p.extensions FROM hazard_past p CROSS JOIN hazard hz ON hz.id = p.hazard_id "
+              "WHERE p.until_on > :asof AND hz.status <> 'void' AND p.id = (SELECT p2.id FROM hazard_past p2 WHERE "
+              "p2.hazard_id = p.hazard_id AND p2.until_on > :asof ORDER BY p2.until_on, p2.id LIMIT 1) LIMIT -1) h ");
   q.sql = sql + predicate;
   q.sql += filter_sql(filter, q);
   return q;
@@ -600,8 +658,7 @@ std::vector<GroupFigures> figures_by(Database& db, const ReportFilter& filter, D
 std::vector<GroupFigures> top_open_enterprises(Database& db, const ReportFilter& filter, domain::Date end, int limit)
 {
   // Columns: k, name, uscc, then the figures; open at end is the 4th figure (index 3 + 4).
-  Query q = grouped_query(filter, {end, end}, Grouping::enterprise, "HAVING sum(" + valid_on(":e") + " AND " + open_at_end(":e") +
-                                                                        ") > 0 ORDER BY 8 DESC, 3 LIMIT :limit");
+  Query q = grouped_query(filter, {end, end}, Grouping::enterprise, "HAVING sum(x4) > 0 ORDER BY 8 DESC, 3 LIMIT :limit");
   q.bind(":limit", static_cast<int64_t>(limit));
   return run_grouped(db, q);
 }
