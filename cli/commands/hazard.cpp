@@ -89,6 +89,7 @@ std::string_view event_label(std::string_view kind, Lang lang)
       {"verified", "验收通过", "verified"}, {"rejected", "验收不通过", "rejected"}, {"reopened", "重新整改", "reopened"},
       {"voided", "作废", "voided"},       {"deadline_recomputed", "期限按放假通知重算", "deadline recomputed"},
       {"undone", "撤销上一步", "undone"},
+      {"supervised", "挂牌督办", "put under supervision"}, {"unsupervised", "摘牌", "supervision removed"},
   };
   for (const auto& k : k_kinds)
     if (k.kind == kind) return lang == Lang::zh ? k.zh : k.en;
@@ -324,6 +325,7 @@ void add_hazard_commands(CLI::App& group, Context& ctx)
   add_void(group, ctx);
   add_hazard_import_command(group, ctx);
   add_hazard_export_command(group, ctx);
+  add_hazard_supervision_commands(group, ctx);
 }
 
 }  // namespace ankang::cli

@@ -101,6 +101,7 @@ void add_hazard_filter_options(CLI::App* cmd, HazardFilterOptions& o, bool with_
   cmd->add_option("--status", o.status, "Statuses, comma-separated: open, rectifying, submitted, closed, void");
   cmd->add_option("--found", o.found, "Found in PERIOD: 2021-W35, 2021-08, 2021Q3, last-week, 上周 …");
   cmd->add_flag("--overdue", o.overdue, "Only overdue: open or rectifying with the deadline before today (--as-of)");
+  cmd->add_flag("--supervised", o.supervised, "Only hazards under 挂牌督办 (supervision not yet removed)");
   cmd->add_option("--due-within", o.due_within, "Only open or rectifying hazards due from today to today + 7d or 5wd");
   cmd->add_option("--owner", o.owner, "Responsible person contains TEXT");
   cmd->add_option("--text", o.text, "Description or location contains TEXT");
@@ -131,6 +132,7 @@ store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db,
     f.found_to = period.end;
   }
   if (o.overdue) f.overdue_as_of = ctx.today;
+  f.supervised = o.supervised;
   if (!o.due_within.empty()) {
     const auto calendar = store::load_calendar(db);
     f.due_from = ctx.today;

@@ -17,6 +17,7 @@ ops::Actor make_actor(const Context& ctx, const std::string& on_text);
 struct HazardFilterOptions {
   std::string enterprise, sector, region, level, status, found, due_within, owner, text, sort = "found";
   bool overdue = false;
+  bool supervised = false;  // under 挂牌督办 now
   bool all = false;  // voided hazards too
   int64_t limit = 0;
 };
@@ -33,5 +34,7 @@ void write_hazards(const Context& ctx, store::Database& db, const store::HazardF
 
 void add_hazard_import_command(CLI::App& group, Context& ctx);
 void add_hazard_export_command(CLI::App& group, Context& ctx);
+// hazard supervise / unsupervise (挂牌督办, 摘牌).
+void add_hazard_supervision_commands(CLI::App& group, Context& ctx);
 
 }  // namespace ankang::cli

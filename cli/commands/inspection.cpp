@@ -1,10 +1,12 @@
-// ankang inspection list|show
+// ankang inspection add|list|show
 #include "cli/commands/hazard_common.hpp"
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "domain/codes.hpp"
 #include "domain/period.hpp"
+#include "error.hpp"
+#include "ops/union_ops.hpp"
 #include "store/inspection_store.hpp"
 
 #include <fmt/format.h>
@@ -13,8 +15,21 @@ namespace ankang::cli {
 
 namespace {
 
+struct AddOptions {
+  ops::NewInspection input;
+  std::string on;
+};
+
+int run_add(Context& ctx, const AddOptions& o)
+{
+  auto db = ctx.open_db();
+  const auto i = ops::add_inspection(db, o.input, make_actor(ctx, o.on));
+  ctx.out << '#' << i.id.value << '\n';
+  return k_exit_ok;
+}
+
 struct ListOptions {
-  std::string enterprise, period;
+  std::string enterprise, period, kind;
   int64_t limit = 0;
   OutputOptions output;
 };
@@ -24,6 +39,13 @@ int run_list(Context& ctx, const ListOptions& o)
   auto db = ctx.open_db();
   store::InspectionFilter f;
   if (!o.enterprise.empty()) f.enterprise = ops::resolve_enterprise(db, o.enterprise).id;
+  if (!o.kind.empty()) {
+    const auto kind = domain::inspection_kinds().parse(o.kind);
+    if (!kind)
+      throw Error(ErrorKind::usage, fmt::format("invalid value for --kind: unknown inspection kind {}: expected one of {}",
+                                                quote_value(o.kind), domain::inspection_kinds().valid_values()));
+    f.kind = std::string(*kind);
+  }
   if (!o.period.empty()) {
     const auto p = domain::parse_period(o.period, ctx.today);
     f.from = p.start;
@@ -96,9 +118,22 @@ void add_inspection_commands(CLI::App& group, Context& ctx)
 {
   group.require_subcommand(1);
 
+  auto& ao = ctx.own<AddOptions>();
+  auto* add = group.add_subcommand("add", "Record an inspection or a union supervision visit; prints its id as #N");
+  add->add_option("--enterprise,-e", ao.input.enterprise, "The enterprise visited: USCC or exact name")->required();
+  add->add_option("--on", ao.on, "The day of the visit (default: today)");
+  add->add_option("--kind", ao.input.kind, "union (工会监督检查), routine, special, government … (default routine)");
+  add->add_option("--body", ao.input.body, "The inspecting organisation, e.g. 海北州总工会 (a union visit: default the org)");
+  add->add_option("--inspectors", ao.input.inspectors, "The inspectors, comma-separated: 张三,李四");
+  add->add_option("--note", ao.input.note, "A note on the visit");
+  set_example(add, "ankang inspection add --enterprise 91632224MA6NDUU53L --on 2021-09-27 --kind union --body 海北州总工会 "
+                   "--inspectors 张三,李四\n  ankang hazard add … --inspection 45");
+  add->callback([&ctx, &ao] { ctx.action = [&ctx, &ao] { return run_add(ctx, ao); }; });
+
   auto& lo = ctx.own<ListOptions>();
   auto* list = group.add_subcommand("list", "List inspections, newest first, with their number of hazards");
   list->add_option("--enterprise,-e", lo.enterprise, "Only this enterprise: credit code, row id (id:12), name or a unique part of it");
+  list->add_option("--kind", lo.kind, "Only this kind: union, routine, special, government …");
   list->add_option("--period", lo.period, "Inspections in PERIOD: 2021-08, 2021-W35, last-month …");
   list->add_option("--limit", lo.limit, "At most N rows")->check(row_limit_validator());
   add_output_options(list, lo.output);

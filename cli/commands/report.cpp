@@ -6,6 +6,7 @@
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "report/builders.hpp"
+#include "report/union.hpp"
 #include "store/region_store.hpp"
 #include "store/report_queries.hpp"
 
@@ -201,6 +202,15 @@ int run_quarterly(Context& ctx, const ReportOptions& o)
   return 0;
 }
 
+int run_letters(Context& ctx, const ReportOptions& o)
+{
+  report::parse_format(o.output.format);
+  auto db = ctx.open_db();
+  const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
+  emit(ctx, o, report::build_letters(db, period, report_context(ctx)));
+  return 0;
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& group, Context& ctx)
@@ -263,6 +273,16 @@ void add_report_commands(CLI::App& group, Context& ctx)
     set_example(cmd, "ankang report quarterly --quarter 2021Q3 --enterprise 91632224MA752YJN41\n"
                      "  ankang report quarterly --year 2021");
     cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_quarterly(ctx, o); }; });
+  }
+  {
+    auto& o = ctx.own<ReportOptions>();
+    o.period = "this-month";
+    auto* cmd = group.add_subcommand(
+        "letters", "The union's letters of a period (and those still awaiting a reply from before) with their clocks");
+    cmd->add_option("--period,-p", o.period, "The period: 2021-10, 2021Q4, 2021-W43, A..B, this-month …")->default_str("this-month");
+    add_render_options(cmd, o);
+    set_example(cmd, "ankang report letters --period 2021Q4\n  ankang report letters --period 2021-10 --format json");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_letters(ctx, o); }; });
   }
 }
 

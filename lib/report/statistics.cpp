@@ -2,6 +2,7 @@
 // every unit each quarter (filed before the 15th of the next quarter) and each year (by 31 January),
 // signed by its 主要负责人.
 #include "report/common.hpp"
+#include "report/union.hpp"
 
 #include "domain/money.hpp"
 
@@ -156,6 +157,7 @@ Document build_statistics(store::Database& db, const Scope& scope, const PeriodS
                                  text_or_null(h.measures), h.funds ? yuan(*h.funds) : Value::null("—"), date_value(h.due_on),
                                  date_value(h.closed_on)});
   doc.sections.push_back(std::move(majors));
+  for (auto& u : union_sections(db, p.range, ctx.today, 4, lang)) doc.sections.push_back(std::move(u));
 
   doc.footer.push_back(
       lang == Lang::zh

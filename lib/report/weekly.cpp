@@ -1,5 +1,6 @@
 // `report weekly`: the summary a union office sends its leaders every Monday.
 #include "report/common.hpp"
+#include "report/union.hpp"
 
 #include <fmt/format.h>
 
@@ -366,6 +367,7 @@ Document build_weekly(store::Database& db, const Scope& scope, const PeriodSpec&
 
   doc.sections.push_back(top_enterprises(db, folded.enterprises, lang));
   doc.sections.push_back(trend(db, scope, p, lang));
+  for (auto& u : union_sections(db, p.range, ctx.today, 10, lang)) doc.sections.push_back(std::move(u));
 
   doc.footer.push_back(tr(lang,
                           "口径说明：新增指发现日期在统计期内；销号指销号日期在统计期内；整改率=销号数÷（期初未整改数+新增数）；"

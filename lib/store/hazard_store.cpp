@@ -832,6 +832,7 @@ void list_hazards(Database& db, const HazardFilter& f, const std::function<void(
   if (f.due_to) where += " AND h.due_on <= :due_to";
   if (!f.owner.empty()) where += " AND instr(h.owner, :owner) > 0";
   if (!f.text.empty()) where += " AND (instr(h.description, :text) > 0 OR instr(h.location, :text) > 0)";
+  if (f.supervised) where += " AND EXISTS (SELECT 1 FROM supervision v WHERE v.hazard_id = h.id AND v.removed_on IS NULL)";
 
   std::string_view order;
   switch (f.sort) {

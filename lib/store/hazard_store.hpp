@@ -162,6 +162,7 @@ struct HazardFilter {
   std::optional<domain::Date> due_from, due_to;
   std::string owner;  // substring of owner
   std::string text;   // substring of description or location
+  bool supervised = false;  // only hazards under 挂牌督办 now (a supervision not removed)
   enum class Sort { found, due, overdue, id };
   Sort sort = Sort::found;
   std::optional<int64_t> limit;

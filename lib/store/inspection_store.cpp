@@ -89,6 +89,7 @@ std::optional<Inspection> get_inspection(Database& db, InspectionId id)
 
 Inspection find_inspection(Database& db, std::string_view id_text)
 {
+  if (id_text.size() > 1 && id_text.front() == '#') id_text.remove_prefix(1);  // as 'inspection add' prints it
   int64_t id = 0;
   bool digits = !id_text.empty() && id_text.size() <= 18;
   for (char c : id_text) {
@@ -124,6 +125,7 @@ void list_inspections(Database& db, const InspectionFilter& filter, const std::f
 {
   std::string where = "1";
   if (filter.enterprise) where += " AND i.enterprise_id = :enterprise";
+  if (!filter.kind.empty()) where += " AND i.kind = :kind";
   if (filter.from) where += " AND i.date >= :from";
   if (filter.to) where += " AND i.date <= :to";
   Stmt s(db.sql(), fmt::format("SELECT {}, e.uscc, e.name, (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id) "
@@ -133,6 +135,7 @@ void list_inspections(Database& db, const InspectionFilter& filter, const std::f
   const std::string from = filter.from ? filter.from->iso() : "";
   const std::string to = filter.to ? filter.to->iso() : "";
   if (filter.enterprise) s.bind(":enterprise", filter.enterprise->value);
+  if (!filter.kind.empty()) s.bind(":kind", filter.kind);
   if (filter.from) s.bind(":from", from);
   if (filter.to) s.bind(":to", to);
   if (filter.limit) s.bind(":limit", *filter.limit);

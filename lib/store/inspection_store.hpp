@@ -37,6 +37,7 @@ InspectionId insert_inspection(Database& db, Inspection& i, std::string_view now
 
 struct InspectionFilter {
   std::optional<EnterpriseId> enterprise;
+  std::string kind;                      // a code of domain::inspection_kinds(), '' for any
   std::optional<domain::Date> from, to;  // both inclusive
   std::optional<int64_t> limit;
 };
