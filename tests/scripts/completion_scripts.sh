@@ -34,7 +34,7 @@ expect() {
 expect "hazard" ankang haz
 expect "general major" ankang hazard list --level ""
 expect "major" ankang hazard list --level m
-expect "add export import list show update void" ankang hazard ""
+expect "add export import list show supervise unsupervise update void" ankang hazard ""
 expect "open" ankang --db x.db hazard list --status o
 expect "coal construction" ankang report weekly --sector co
 expect "last-month last-quarter last-week last-year" ankang report weekly --period last
