@@ -33,6 +33,10 @@ CREATE TABLE letter (
   text           TEXT,
   reply_within   TEXT NOT NULL,              -- 15wd, 5wd, 60d
   reply_due      TEXT NOT NULL,
+  reply_due_provisional INTEGER NOT NULL DEFAULT 0 CHECK (reply_due_provisional IN (0, 1)),
+                                             -- counted through a year without the State Council's
+                                             -- notice (the provisional calendar); counted again by
+                                             -- 'calendar import' of the notice
   reply_on       TEXT,
   reply_outcome  TEXT CHECK (reply_outcome IS NULL OR reply_outcome = 'accepted' OR reply_outcome = 'partial' OR
                    reply_outcome = 'rejected' OR reply_outcome = 'case-opened' OR reply_outcome = 'declined'),
@@ -57,12 +61,14 @@ CREATE TABLE letter_hazard (
 ) WITHOUT ROWID;
 CREATE INDEX letter_hazard_hazard ON letter_hazard(hazard_id);
 
--- Append-only history of every letter: issued, replied, result, escalated.
+-- Append-only history of every letter: issued, replied, result, escalated, and a reply deadline
+-- counted again when the notice of a provisional year is imported.
 CREATE TABLE letter_event (
   id        INTEGER PRIMARY KEY,
   uuid      TEXT NOT NULL UNIQUE,
   letter_id INTEGER NOT NULL REFERENCES letter(id),
-  kind      TEXT NOT NULL CHECK (kind = 'issued' OR kind = 'replied' OR kind = 'result' OR kind = 'escalated'),
+  kind      TEXT NOT NULL CHECK (kind = 'issued' OR kind = 'replied' OR kind = 'result' OR kind = 'escalated' OR
+                   kind = 'reply_due_recomputed'),
   actor     TEXT NOT NULL,
   on_date   TEXT NOT NULL,
   at        TEXT NOT NULL,

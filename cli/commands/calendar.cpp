@@ -320,6 +320,25 @@ int run_import(Context& ctx, const ImportOptions& o)
                              ctx.tr("（已按通知确认）", " (confirmed by the notice)"));
     }
   }
+  size_t letters_moved = 0;
+  for (const auto& d : imported.letters) {
+    const auto mark = d.still_provisional ? domain::provisional_mark(ctx.lang) : std::string_view();
+    if (d.after != d.before) {
+      ++letters_moved;
+      ctx.out << fmt::format("{}  {} {}（{}） → {}{}\n", d.no, ctx.tr("答复期限", "reply due"), d.before.iso(),
+                             ctx.tr("暂定", "provisional"), d.after.iso(), mark);
+    } else {
+      ctx.out << fmt::format("{}  {} {}{}\n", d.no, ctx.tr("答复期限", "reply due"), d.after.iso(),
+                             ctx.tr("（已按通知确认）", " (confirmed by the notice)"));
+    }
+  }
+  if (!imported.letters.empty())
+    ctx.note(ctx.lang == domain::Lang::zh
+                 ? fmt::format("暂定答复期限已按通知重算：{} 件函件，其中 {} 件期限变更（已记入函件历史）",
+                               imported.letters.size(), letters_moved)
+                 : fmt::format("provisional reply deadlines of letters counted again on the notice: {}, of which {} "
+                               "changed (recorded in their history)",
+                               imported.letters.size(), letters_moved));
   if (!imported.deadlines.empty())
     ctx.note(ctx.lang == domain::Lang::zh
                  ? fmt::format("暂定期限已按通知重算：{} 项，其中 {} 项期限变更（已记入历史）", imported.deadlines.size(), moved)

@@ -120,7 +120,7 @@ void add_inspection_commands(CLI::App& group, Context& ctx)
 
   auto& ao = ctx.own<AddOptions>();
   auto* add = group.add_subcommand("add", "Record an inspection or a union supervision visit; prints its id as #N");
-  add->add_option("--enterprise,-e", ao.input.enterprise, "The enterprise visited: USCC or exact name")->required();
+  add->add_option("--enterprise,-e", ao.input.enterprise, "The enterprise: credit code, row id (id:12), name or a unique part of it")->required();
   add->add_option("--on", ao.on, "The day of the visit (default: today)");
   add->add_option("--kind", ao.input.kind, "union (工会监督检查), routine, special, government … (default routine)");
   add->add_option("--body", ao.input.body, "The inspecting organisation, e.g. 海北州总工会 (a union visit: default the org)");

@@ -4,6 +4,7 @@
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "domain/calendar_provisional.hpp"
 #include "domain/codes.hpp"
 #include "domain/letter.hpp"
 #include "error.hpp"
@@ -51,7 +52,7 @@ io::Table letters_table(const Context& ctx, const OutputOptions& output, const s
 {
   const bool machine = output.parsed() != io::Format::table && output.parsed() != io::Format::md;
   io::Table t;
-  t.columns = {{"id", "ID", io::Align::right},
+  t.columns = {{"id", "#", io::Align::right},
                {"no", std::string(ctx.tr("文号", "number")), io::Align::left},
                {"kind", std::string(ctx.tr("类型", "kind")), io::Align::left},
                {"issued_on", std::string(ctx.tr("发出日期", "issued on")), io::Align::left},
@@ -60,6 +61,7 @@ io::Table letters_table(const Context& ctx, const OutputOptions& output, const s
                {"hazards", std::string(ctx.tr("隐患数", "hazards")), io::Align::right},
                {"reply_within", std::string(ctx.tr("答复时限", "reply within")), io::Align::left},
                {"reply_due", std::string(ctx.tr("答复期限", "reply due")), io::Align::left}};
+  if (machine) t.columns.push_back({"reply_due_provisional", "reply_due_provisional", io::Align::left});
   if (machine) t.columns.push_back({"working_days_left", "working_days_left", io::Align::right});
   else t.columns.push_back({"clock", std::string(ctx.tr("时限情况", "clock")), io::Align::left});
   t.columns.push_back({"reply_on", std::string(ctx.tr("答复日期", "reply on")), io::Align::left});
@@ -77,7 +79,9 @@ io::Table letters_table(const Context& ctx, const OutputOptions& output, const s
                 text(s.row.enterprise_name),
                 io::Cell::number(s.row.hazards),
                 io::Cell(l.reply_within),
-                io::Cell(l.reply_due.iso())};
+                io::Cell(machine || !l.reply_due_provisional ? l.reply_due.iso()
+                                                             : l.reply_due.iso() + std::string(domain::provisional_mark(ctx.lang)))};
+    if (machine) row.push_back(io::Cell::number_text(l.reply_due_provisional ? "true" : "false"));
     if (machine) row.push_back(s.working_days_left ? io::Cell::number(*s.working_days_left) : io::Cell::null());
     else row.push_back(text(clock_text(s, ctx.lang)));
     row.push_back(l.reply_on ? io::Cell(l.reply_on->iso()) : io::Cell::null());
@@ -104,7 +108,8 @@ void note_issued(const Context& ctx, const ops::IssuedLetter& r)
   const auto& l = r.letter;
   ctx.out << l.no << '\n';
   ctx.note(fmt::format(fmt::runtime(ctx.tr("{}：{}，送{}，涉及隐患{}项，答复期限{}", "{}: {} to {}, {} hazard(s), reply due {}")),
-                       kind_label(l.kind, ctx.lang), l.no, l.addressee, r.hazards.size(), l.reply_due.iso()));
+                       kind_label(l.kind, ctx.lang), l.no, l.addressee, r.hazards.size(),
+                       l.reply_due.iso() + std::string(l.reply_due_provisional ? domain::provisional_mark(ctx.lang) : "")));
 }
 
 void add_issue(CLI::App& group, Context& ctx)
@@ -132,8 +137,8 @@ void add_issue(CLI::App& group, Context& ctx)
     o.request.kind = k.kind;
     auto* cmd = issue->add_subcommand(k.name, k.description);
     cmd->add_option("--enterprise,-e", o.request.enterprise,
-                      k.kind == LetterKind::opinion ? "The enterprise it goes to: USCC or exact name"
-                                                    : "The enterprise concerned: USCC or exact name");
+                      k.kind == LetterKind::opinion ? "The enterprise it goes to: credit code, row id (id:12), name or a unique part of it"
+                                                    : "The enterprise concerned: credit code, row id (id:12), name or a unique part of it");
     if (k.kind != LetterKind::opinion) cmd->add_option("--to", o.request.to, "The department it goes to, e.g. 海北州应急管理局");
     if (k.kind == LetterKind::proposal)
       cmd->add_option("--about", o.request.about, "The opinion letter it follows (its hazards; linked in the chain)");
@@ -251,7 +256,7 @@ ops::LetterQuery make_query(Context& ctx, store::Database& db, const ListOptions
 void add_list_options(CLI::App* cmd, ListOptions& o)
 {
   cmd->add_option("--kind", o.kind, "Only this kind: opinion (意见书), proposal (建议书), report (上报)");
-  cmd->add_option("--enterprise,-e", o.enterprise, "Only letters about this enterprise: USCC or exact name");
+  cmd->add_option("--enterprise,-e", o.enterprise, "Only this enterprise: credit code, row id (id:12), name or a unique part of it");
   add_output_options(cmd, o.output);
 }
 
@@ -271,7 +276,8 @@ int run_show(Context& ctx, const std::string& key)
   if (!d.state.row.enterprise_name.empty())
     line("涉及企业", "enterprise", fmt::format("{} ({})", d.state.row.enterprise_name, d.state.row.enterprise_uscc));
   line("答复时限", "reply within", l.reply_within);
-  line("答复期限", "reply due", l.reply_due.iso());
+  line("答复期限", "reply due",
+       l.reply_due.iso() + std::string(l.reply_due_provisional ? domain::provisional_mark(ctx.lang) : ""));
   std::string status(domain::letter_statuses().label(domain::code(d.state.status), ctx.lang));
   if (const auto c = clock_text(d.state, ctx.lang); !c.empty()) status += fmt::format(fmt::runtime(ctx.tr("（{}）", " ({})")), c);
   line("状态", "status", status);
@@ -307,7 +313,8 @@ int run_show(Context& ctx, const std::string& key)
   }
   out << fmt::format("{}:\n", ctx.tr("历史", "history"));
   static constexpr std::pair<std::string_view, std::pair<std::string_view, std::string_view>> k_events[] = {
-      {"issued", {"发出", "issued"}}, {"replied", {"答复", "answered"}}, {"result", {"处理结果", "result"}}, {"escalated", {"提请", "escalated"}}};
+      {"issued", {"发出", "issued"}}, {"replied", {"答复", "answered"}}, {"result", {"处理结果", "result"}}, {"escalated", {"提请", "escalated"}},
+      {"reply_due_recomputed", {"答复期限按放假通知重算", "reply deadline recomputed"}}};
   for (const auto& e : d.events) {
     std::string_view label = e.kind;
     for (const auto& [k, v] : k_events)

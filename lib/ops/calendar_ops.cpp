@@ -2,10 +2,13 @@
 
 #include "domain/deadline.hpp"
 #include "store/hazard_store.hpp"
+#include "store/letter_store.hpp"
 
 #include <fmt/format.h>
 
 namespace ankang::ops {
+
+using domain::Date;
 
 NoticeImport import_calendar_notice(store::Database& db, const std::vector<domain::CalendarDay>& days,
                                     const std::vector<int>& covered_years, std::string_view source,
@@ -47,6 +50,30 @@ NoticeImport import_calendar_notice(store::Database& db, const std::vector<domai
     else
       store::forget_provisional_due(db, p.hazard_id);
     out.deadlines.push_back(std::move(r));
+  }
+  for (auto& l : store::list_provisional_letters(db)) {
+    if (l.reply_on) continue;  // answered: the clock ran its course and stays as it was counted
+    const auto spec = domain::parse_deadline(l.reply_within);
+    const auto counted = domain::resolve_counted(spec, l.issued_on, calendar);
+    if (counted.date == l.reply_due && counted.provisional) continue;
+    RecomputedDeadline r{l.no, l.reply_within, l.issued_on, l.reply_due, counted.date, counted.provisional};
+    const Date before = l.reply_due;
+    l.reply_due = counted.date;
+    l.reply_due_provisional = counted.provisional;
+    store::update_letter_due(db, l, now_utc);
+    if (counted.date != before) {
+      store::LetterEvent e;
+      e.letter_id = l.id;
+      e.kind = "reply_due_recomputed";
+      e.actor = std::string(actor);
+      e.on_date = on;
+      e.at = std::string(now_utc);
+      e.fields_json = fmt::format(R"({{"reply_due":["{}","{}"]}})", before.iso(), counted.date.iso());
+      e.note = fmt::format("{} from {} counted again on the official calendar ({})", l.reply_within, l.issued_on.iso(),
+                           source);
+      store::append_letter_event(db, e, now_utc);
+    }
+    out.letters.push_back(std::move(r));
   }
   tx.commit();
   return out;

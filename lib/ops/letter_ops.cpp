@@ -51,6 +51,7 @@ std::string json_object(const std::vector<std::pair<std::string_view, std::strin
 struct ReplyClock {
   std::string text;  // +15wd
   Date due;
+  bool provisional = false;  // counted through a year on the provisional calendar
 };
 
 ReplyClock reply_clock(store::Database& db, LetterKind kind, std::string_view within, Date issued_on)
@@ -61,10 +62,13 @@ ReplyClock reply_clock(store::Database& db, LetterKind kind, std::string_view wi
     throw Error(ErrorKind::usage,
                 fmt::format("invalid value for --reply-within: {} is not a number of days", quote_value(given)),
                 "give working days (15wd) or calendar days (60d)");
-  const auto calendar = store::load_calendar(db.sql());
+  // The same calendar as hazard deadlines: a year without its notice counts on the provisional
+  // calendar (marked), unless --strict-calendar refuses it.
+  const auto calendar = store::load_calendar(db);
   std::string text = spec.text();  // +15wd: stored as 15wd, the way the law counts it
   if (!text.empty() && text.front() == '+') text.erase(0, 1);
-  return {text, domain::resolve(spec, issued_on, calendar)};
+  const auto counted = domain::resolve_counted(spec, issued_on, calendar);
+  return {text, counted.date, counted.provisional};
 }
 
 // The hazards named on the command line, each once, in the order given.
@@ -122,6 +126,7 @@ IssuedLetter insert_new_letter(store::Database& db, Letter l, std::vector<store:
   const auto clock = reply_clock(db, l.kind, within, l.issued_on);
   l.reply_within = clock.text;
   l.reply_due = clock.due;
+  l.reply_due_provisional = clock.provisional;
   std::vector<store::HazardId> ids;
   for (const auto& h : hazards) ids.push_back(h.id);
   store::insert_letter(db, l, ids, actor.now);
@@ -390,7 +395,7 @@ std::vector<LetterState> list_letter_states(store::Database& db, const LetterQue
     if (q.overdue && s.status != domain::LetterStatus::overdue) continue;
     if (q.pending && !domain::awaiting_reply(s.status)) continue;
     if (domain::awaiting_reply(s.status)) {
-      if (!calendar) calendar = store::load_calendar(db.sql());
+      if (!calendar) calendar = store::load_calendar(db);
       s.working_days_left = calendar->working_days_between(as_of, row.letter.reply_due);
     }
     s.row = std::move(row);

@@ -1,6 +1,7 @@
 // The union's sections of the weekly, quarterly and annual reports, and `report letters`.
 #include "report/union.hpp"
 
+#include "domain/calendar_provisional.hpp"
 #include "domain/letter.hpp"
 #include "report/common.hpp"
 #include "store/calendar_store.hpp"
@@ -17,6 +18,12 @@ namespace {
 
 using namespace detail;
 using domain::Date;
+
+// The reply deadline, marked when it was counted through the provisional calendar.
+std::string due_text(const store::Letter& l, domain::Lang lang)
+{
+  return l.reply_due.iso() + std::string(l.reply_due_provisional ? domain::provisional_mark(lang) : "");
+}
 using domain::Lang;
 using domain::LetterKind;
 using domain::LetterStatus;
@@ -108,8 +115,8 @@ std::vector<Section> union_sections(store::Database& db, store::DateRange range,
     if (in(l.issued_on, range)) {
       ++k.issued;
       add_step(steps, l.issued_on, 3, fmt::format("{}_issued", domain::code(l.kind)), l.no,
-               lang == Lang::zh ? fmt::format("送{}，涉及隐患{}项，答复期限{}", l.addressee, r.hazards, l.reply_due.iso())
-                                : fmt::format("to {}, {} hazards, reply due {}", l.addressee, r.hazards, l.reply_due.iso()),
+               lang == Lang::zh ? fmt::format("送{}，涉及隐患{}项，答复期限{}", l.addressee, r.hazards, due_text(l, lang))
+                                : fmt::format("to {}, {} hazards, reply due {}", l.addressee, r.hazards, due_text(l, lang)),
                lang);
       if (l.escalated_from) {
         ++escalations;
@@ -290,7 +297,7 @@ Document build_letters(store::Database& db, const PeriodSpec& p, const Context& 
     ++counts[std::string(domain::code(status))];
     std::optional<int> left;
     if (domain::awaiting_reply(status)) {
-      if (!calendar) calendar = store::load_calendar(db.sql());
+      if (!calendar) calendar = store::load_calendar(db);
       left = calendar->working_days_between(end, l.reply_due);
     }
     const bool replied = l.reply_on && *l.reply_on <= end;
@@ -298,7 +305,10 @@ Document build_letters(store::Database& db, const PeriodSpec& p, const Context& 
     const bool escalated = r.escalated_on && *r.escalated_on <= end;
     s.table.rows.push_back({Value::text(l.no), Value::coded(std::string(domain::code(l.kind)), kind_label(l.kind, lang)),
                             Value::text(l.issued_on.iso()), Value::text(l.addressee), text_or_null(r.enterprise_name),
-                            Value::count(r.hazards), Value::text(l.reply_due.iso()),
+                            Value::count(r.hazards),
+                            l.reply_due_provisional
+                                ? Value::coded(l.reply_due.iso(), l.reply_due.iso() + std::string(domain::provisional_mark(lang)))
+                                : Value::text(l.reply_due.iso()),
                             replied ? Value::text(l.reply_on->iso()) : Value::null(),
                             replied ? coded(domain::reply_outcomes(), l.reply_outcome, lang) : Value::null(),
                             resulted ? Value::text(l.result_on->iso()) : Value::null(),

@@ -15,8 +15,8 @@ using domain::Date;
 constexpr std::string_view k_columns =
     "l.id, l.uuid, l.kind, l.no, l.year, l.seq, l.issued_on, l.issuer, l.enterprise_id, l.addressee, l.text, "
     "l.reply_within, l.reply_due, l.reply_on, l.reply_outcome, l.reply_text, l.result_on, l.result_text, "
-    "l.escalated_from, l.created_at, l.updated_at";
-constexpr int k_column_count = 21;
+    "l.escalated_from, l.created_at, l.updated_at, l.reply_due_provisional";
+constexpr int k_column_count = 22;
 
 Date stored_date(std::string_view text, std::string_view what, int64_t id)
 {
@@ -60,6 +60,7 @@ Letter letter_from_row(const Stmt& s)
   if (!s.is_null(18)) l.escalated_from = LetterId{s.int64(18)};
   l.created_at = s.str(19);
   l.updated_at = s.str(20);
+  l.reply_due_provisional = s.int64(21) != 0;
   return l;
 }
 
@@ -150,9 +151,10 @@ LetterId insert_letter(Database& db, Letter& l, const std::vector<HazardId>& haz
   l.created_at = l.updated_at = std::string(now);
   Stmt s(db.sql(),
          "INSERT INTO letter (uuid, kind, no, year, seq, issued_on, issuer, enterprise_id, addressee, text, reply_within, "
-         "reply_due, reply_on, reply_outcome, reply_text, result_on, result_text, escalated_from, created_at, updated_at) "
+         "reply_due, reply_due_provisional, reply_on, reply_outcome, reply_text, result_on, result_text, escalated_from, "
+         "created_at, updated_at) "
          "VALUES (:uuid, :kind, :no, :year, :seq, :issued_on, :issuer, :enterprise, :addressee, :text, :within, :due, "
-         ":reply_on, :outcome, :reply_text, :result_on, :result_text, :from, :now, :now)");
+         ":provisional, :reply_on, :outcome, :reply_text, :result_on, :result_text, :from, :now, :now)");
   const std::string issued = l.issued_on.iso(), due = l.reply_due.iso();
   std::string reply_on, result_on;
   s.bind(":uuid", l.uuid);
@@ -167,6 +169,7 @@ LetterId insert_letter(Database& db, Letter& l, const std::vector<HazardId>& haz
   s.bind_text_or_null(":text", l.text);
   s.bind(":within", l.reply_within);
   s.bind(":due", due);
+  s.bind(":provisional", int64_t{l.reply_due_provisional ? 1 : 0});
   bind_optional_date(s, ":reply_on", l.reply_on, reply_on);
   s.bind_text_or_null(":outcome", l.reply_outcome);
   s.bind_text_or_null(":reply_text", l.reply_text);
@@ -187,6 +190,28 @@ LetterId insert_letter(Database& db, Letter& l, const std::vector<HazardId>& haz
     h.reset();
   }
   return l.id;
+}
+
+void update_letter_due(Database& db, Letter& l, std::string_view now)
+{
+  l.updated_at = std::string(now);
+  Stmt s(db.sql(), "UPDATE letter SET reply_due = :due, reply_due_provisional = :provisional, updated_at = :now "
+                   "WHERE id = :id");
+  const std::string due = l.reply_due.iso();
+  s.bind(":due", due);
+  s.bind(":provisional", int64_t{l.reply_due_provisional ? 1 : 0});
+  s.bind(":now", now);
+  s.bind(":id", l.id.value);
+  s.run();
+}
+
+std::vector<Letter> list_provisional_letters(Database& db)
+{
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.reply_due_provisional = 1 ORDER BY l.issued_on, l.id",
+                               k_columns));
+  std::vector<Letter> out;
+  while (s.step()) out.push_back(letter_from_row(s));
+  return out;
 }
 
 void update_letter_reply(Database& db, Letter& l, std::string_view now)

@@ -30,6 +30,7 @@ struct Letter {
   std::string text;
   std::string reply_within;  // 15wd
   domain::Date reply_due;
+  bool reply_due_provisional = false;  // counted through the provisional calendar
   std::optional<domain::Date> reply_on;
   std::string reply_outcome;  // a code of domain::reply_outcomes(), '' before the reply
   std::string reply_text;
@@ -41,7 +42,7 @@ struct Letter {
 
 struct LetterEvent {
   LetterId letter_id;
-  std::string kind;  // issued, replied, result, escalated
+  std::string kind;  // issued, replied, result, escalated, reply_due_recomputed
   std::string actor;
   domain::Date on_date;
   std::string at;
@@ -60,6 +61,10 @@ int64_t max_letter_seq(Database& db, domain::LetterKind kind, int year);
 
 // Inserts `l` with its hazards (in order) and sets l.id, uuid and timestamps.
 LetterId insert_letter(Database& db, Letter& l, const std::vector<HazardId>& hazards, std::string_view now);
+// Writes the reply deadline of `l` (reply_due and reply_due_provisional); updated_at = now.
+void update_letter_due(Database& db, Letter& l, std::string_view now);
+// Letters whose reply deadline was counted through the provisional calendar, oldest first.
+std::vector<Letter> list_provisional_letters(Database& db);
 // Writes the reply and result columns of `l`; updated_at = now.
 void update_letter_reply(Database& db, Letter& l, std::string_view now);
 void append_letter_event(Database& db, const LetterEvent& e, std::string_view now);

@@ -33,6 +33,8 @@ for line in open(path, encoding="utf-8", errors="replace"):
     body = text.strip()
     if body.startswith("ankang ") and not body.startswith("ankang: "):  # an example command line
         continue
+    if re.match(r"(用法|Usage): ankang ", body):  # the usage line names a command (three words for 'letter issue opinion')
+        continue
     body = re.sub(r"^ankang: (error: )?", "", body)
     body = re.sub(r"'[^']*'|\"[^\"]*\"|‘[^’]*’|“[^”]*”", " ", body)        # quoted values
     body = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*(=\S*)?", " ", body)         # options
