@@ -206,7 +206,7 @@ int run_letters(Context& ctx, const ReportOptions& o)
 {
   report::parse_format(o.output.format);
   auto db = ctx.open_db();
-  const auto period = period_spec(domain::parse_period(o.period, ctx.today), ctx.lang);
+  const auto period = period_spec(parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); }), ctx);
   emit(ctx, o, report::build_letters(db, period, report_context(ctx)));
   return 0;
 }

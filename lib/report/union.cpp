@@ -266,6 +266,7 @@ Document build_letters(store::Database& db, const PeriodSpec& p, const Context& 
               {"start", Value::text(p.range.start.iso())},
               {"end", Value::text(p.range.end.iso())},
               {"as_of", Value::text(ctx.today.iso())}};
+  add_partial_note(doc, p, lang, false);
   store::LetterFilter lf;
   lf.issued_to = end;
   std::optional<domain::Calendar> calendar;
