@@ -189,8 +189,8 @@ fi
 compgen -G "stopped.db.tmp.*" >/dev/null && fail "SIGTERM during backup left $(compgen -G 'stopped.db.tmp.*')"
 
 # ---- a full disk (root only) --------------------------------------------------------------------
-# (2 MB: room for a new database with its -wal and the enterprises, not for 20000 findings)
-if [ "$(id -u)" = 0 ] && mkdir -p small && mount -t tmpfs -o size=2048k tmpfs small 2>/dev/null; then
+# (3 MB: room for a new database with its -wal and the enterprises, not for 20000 findings)
+if [ "$(id -u)" = 0 ] && mkdir -p small && mount -t tmpfs -o size=3072k tmpfs small 2>/dev/null; then
   mounted=$work/small
   run "$ANKANG" --db big.db --lang en db backup small/b.db
   expect "backup on a full disk" 1 "cannot write small/b.db: the disk is full"
