@@ -272,7 +272,7 @@ TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older dat
   const int64_t old_key = static_cast<int64_t>((static_cast<uint64_t>(day_key) & 0xffffffffULL) << 32 | 0x5a5a5a5aULL);
   db.sql().exec("DROP TABLE hazard_no_seq");
   db.sql().exec("DROP INDEX hazard_major");  // migration 5
-  for (const char* table : {"supervision", "letter_event", "letter_hazard", "letter", "org"})  // migration 53
+  for (const char* table : {"supervision", "letter_event", "letter_hazard", "letter", "org"})  // migration 71
     db.sql().exec(std::string("DROP TABLE ") + table);
   db.sql().exec("DROP INDEX inspection_kind");
   db.sql().exec("DROP TABLE duty_log");      // migration 50
