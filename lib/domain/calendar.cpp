@@ -14,14 +14,6 @@ namespace {
 
 constexpr std::string_view k_import_hint = "add next year's days with 'ankang calendar import FILE' (date,kind,name)";
 
-std::string lower_ascii(std::string_view s)
-{
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 Date first_of_month(Date d) { return Date::from_ymd(d.year(), d.month(), 1); }
 
 }  // namespace

@@ -17,14 +17,6 @@ constexpr std::string_view k_deadline_forms =
 constexpr std::string_view k_window_forms = "expected 7d (calendar days) or 5wd (working days)";
 constexpr int k_max_count = 3660;
 
-std::string lower_ascii(std::string_view s)
-{
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 struct Count {
   int n = 0;
   bool working = false;

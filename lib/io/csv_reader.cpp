@@ -22,7 +22,7 @@ namespace ankang::io {
 
 namespace {
 
-constexpr size_t k_block = 1 << 20;
+constexpr size_t k_csv_block = 1 << 20;
 // A record this long is a runaway quote, not data: stop before memory does.
 constexpr size_t k_max_record = 64u << 20;
 
@@ -110,8 +110,8 @@ CsvReader::CsvReader(std::string path, Encoding encoding, std::string_view sheet
     throw Error(ErrorKind::usage, fmt::format("--sheet {}: {} is a text (CSV) file, not an .xlsx workbook", quote_value(sheet), m_path),
                 "--sheet chooses a sheet of an .xlsx workbook; drop it for CSV");
   }
-  m_raw.resize(k_block + 8);
-  m_text.resize(Decoder::max_output(k_block + 8));
+  m_raw.resize(k_csv_block + 8);
+  m_text.resize(Decoder::max_output(k_csv_block + 8));
 }
 
 CsvReader::~CsvReader() {
@@ -188,7 +188,7 @@ bool CsvReader::fill() {
     ssize_t n = 0;
     if (!m_eof) {
       do {
-        n = ::read(m_fd, m_raw.data() + m_carry, k_block);
+        n = ::read(m_fd, m_raw.data() + m_carry, k_csv_block);
       } while (n < 0 && errno == EINTR);
       if (n < 0) throw Error(ErrorKind::io, fmt::format("cannot read {}: {}", m_path, std::strerror(errno)));
       if (n == 0) m_eof = true;
@@ -444,7 +444,7 @@ std::string CsvReader::sha256() {
   if (!m_sha256.empty()) return m_sha256;
   sha256_ctx ctx;
   sha256_init(&ctx);
-  std::vector<char> buf(k_block);
+  std::vector<char> buf(k_csv_block);
   off_t offset = 0;
   for (;;) {
     const ssize_t n = ::pread(m_fd, buf.data(), buf.size(), offset);

@@ -1,5 +1,7 @@
 #include "io/encoding.hpp"
 
+#include "text.hpp"
+
 #include "error.hpp"
 
 #include <fmt/format.h>
@@ -13,13 +15,6 @@
 namespace ankang::io {
 
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string s(text);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 // Where the next non-ASCII byte is, eight bytes at a time: sheets are mostly ASCII digits.
 size_t ascii_prefix(const unsigned char* p, size_t n) {

@@ -18,7 +18,7 @@ namespace ankang::io {
 namespace {
 
 // Blocks of inflated XML handed to expat: the sheet is never held whole.
-constexpr size_t k_block = 64 * 1024;
+constexpr size_t k_xlsx_block = 64 * 1024;
 // Excel's last column (XFD) and row.
 constexpr size_t k_max_columns = 16384;
 constexpr uint64_t k_max_row = 1048576;
@@ -260,8 +260,8 @@ struct XlsxReader::Impl {
     zip_file_t* f = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
     if (!f) fail(fmt::format("cannot read {} in the workbook: {}", name, zip_strerror(zip)));
     for (;;) {
-      void* buf = XML_GetBuffer(p, static_cast<int>(k_block));
-      const zip_int64_t n = zip_fread(f, buf, k_block);
+      void* buf = XML_GetBuffer(p, static_cast<int>(k_xlsx_block));
+      const zip_int64_t n = zip_fread(f, buf, k_xlsx_block);
       if (n < 0) {
         const std::string why = zip_file_strerror(f);
         zip_fclose(f);
@@ -615,9 +615,9 @@ struct XlsxReader::Impl {
       if (suspended) {
         status = XML_ResumeParser(parser);
       } else {
-        void* buf = XML_GetBuffer(parser, static_cast<int>(k_block));
+        void* buf = XML_GetBuffer(parser, static_cast<int>(k_xlsx_block));
         if (!buf) fail("out of memory reading the sheet");
-        const zip_int64_t n = zip_fread(sheet, buf, k_block);
+        const zip_int64_t n = zip_fread(sheet, buf, k_xlsx_block);
         if (n < 0) fail(fmt::format("cannot read sheet {}: {}", quote_value(sheet_name), zip_file_strerror(sheet)));
         sheet_read += static_cast<uint64_t>(n);
         status = XML_ParseBuffer(parser, static_cast<int>(n), n == 0);

@@ -6,6 +6,7 @@
 #include "domain/text_key.hpp"
 #include "domain/uscc.hpp"
 #include "error.hpp"
+#include "text.hpp"
 #include "io/csv_reader.hpp"
 #include "store/region_store.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 
 using F = EnterpriseField;
 
-constexpr std::array<io::FieldSpec, k_enterprise_field_count> k_fields{{
+constexpr std::array<io::FieldSpec, k_enterprise_field_count> k_enterprise_fields{{
     {"uscc", "统一社会信用代码|社会信用代码|信用代码|统一代码|credit_code", true},
     {"reg_no", "注册号|工商注册号|原注册号|营业执照注册号|registration_number", false},
     {"name", "企业名称|单位名称|生产经营单位名称|企业(单位)名称|enterprise|company", true},
@@ -44,13 +45,6 @@ std::string_view trim(std::string_view s) {
   return io::trim_cell(s);
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
   for (const auto& s : v) {
@@ -63,7 +57,7 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 }  // namespace
 
 std::span<const io::FieldSpec> enterprise_sheet_fields() {
-  return k_fields;
+  return k_enterprise_fields;
 }
 
 std::optional<std::vector<std::string>> parse_sectors(std::string_view text, std::string& why) {
@@ -256,7 +250,7 @@ namespace {
   std::string msg;
   for (const auto& p : problems) {
     if (!msg.empty()) msg += "; ";
-    const auto key = k_fields[idx(p.field)].key;
+    const auto key = k_enterprise_fields[idx(p.field)].key;
     msg += p.value.empty() ? fmt::format("{}: {}", key, p.why) : fmt::format("{} {}: {}", key, quote_value(p.value), p.why);
   }
   throw Error(ErrorKind::invalid_input, msg);
@@ -323,7 +317,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
   EnterpriseImportResult result;
   io::CsvReader reader(path, options.encoding, options.sheet.sheet_name);
   reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
-  io::Sheet sheet(reader, k_fields, options.sheet);
+  io::Sheet sheet(reader, k_enterprise_fields, options.sheet);
   store::WriteTransaction tx(db.sql());
   store::EnterpriseStore es(db.sql());
   const store::RegionStore regions(db.sql());
@@ -426,7 +420,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
 
 io::Table enterprise_machine_table(const std::vector<store::Enterprise>& list) {
   io::Table t;
-  for (const auto& f : k_fields) {
+  for (const auto& f : k_enterprise_fields) {
     const auto bar = f.aliases.find('|');
     t.columns.push_back(io::Column{std::string(f.key), std::string(f.aliases.substr(0, bar)),
                                    f.key == "employees" ? io::Align::right : io::Align::left});

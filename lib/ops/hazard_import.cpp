@@ -32,7 +32,7 @@ using domain::Date;
 using domain::HazardStatus;
 using store::Hazard;
 
-constexpr std::array k_fields{
+constexpr std::array k_hazard_fields{
     io::FieldSpec{"no", "隐患编号|编号|隐患序号|hazard_no", false},
     io::FieldSpec{"uscc", "统一社会信用代码|信用代码|社会信用代码|企业信用代码|统一代码", false},
     io::FieldSpec{"enterprise", "企业名称|单位名称|企业|被检查单位|被检查企业|name|enterprise_name", false},
@@ -64,7 +64,7 @@ constexpr std::array k_fields{
     io::FieldSpec{"region", "所属地区|所属区域|行政区划|所在地区|所属县区|所在县区|区县|县区|地区", false},
 };
 
-// Indexes into k_fields, resolved once against the sheet.
+// Indexes into k_hazard_fields, resolved once against the sheet.
 struct Columns {
   size_t no, uscc, enterprise, found_on, kind, body, found_by, location, description, category, level, basis,
       stop_production, due_on, owner_dept, owner, measures, funds, emergency_plan, status, on_spot, completed_on,
@@ -404,7 +404,7 @@ private:
     if (quote_value(v) != fmt::format("'{}'", v))
       return RowError{field, fmt::format("not a {}: expected one of {}", set.what(), set.valid_values())};
     return RowError{field, fmt::format("not a {}: expected one of {} (or --map-value {}:{}=…)", set.what(),
-                                       set.valid_values(), k_fields[field].key, v)};
+                                       set.valid_values(), k_hazard_fields[field].key, v)};
   }
 
   std::optional<RowError> date(size_t field, bool required, Date& out) const
@@ -737,7 +737,7 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
   io::CsvReader reader(o.path, o.encoding, o.sheet.sheet_name);  // the same sheet as the import
   reader.recover_malformed(true);
   reader.keep_invalid_utf8(true);
-  io::Sheet sheet(reader, k_fields, o.sheet);
+  io::Sheet sheet(reader, k_hazard_fields, o.sheet);
   const Columns c(sheet);
   io::SheetRow row;
   uint32_t ordinal = 0;
@@ -746,7 +746,7 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
     const uint32_t n = ordinal++;
     if (!row.malformed().empty()) continue;
     uint64_t content = fnv1a("");
-    for (size_t f = 0; f < k_fields.size(); ++f)
+    for (size_t f = 0; f < k_hazard_fields.size(); ++f)
       if (sheet.has(f)) content = fnv1a("\x1f", fnv1a(row.get(f), content));
     const auto get = [&](size_t f) { return sheet.has(f) ? trim_blanks(row.get(f)) : std::string_view(); };
     if (const auto no = get(c.no); !no.empty()) {
@@ -800,14 +800,14 @@ std::optional<LedgerStatus> parse_ledger_status(std::string_view word)
   return std::nullopt;
 }
 
-std::span<const io::FieldSpec> hazard_import_fields() { return k_fields; }
+std::span<const io::FieldSpec> hazard_import_fields() { return k_hazard_fields; }
 
 HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& o, const Actor& actor)
 {
   HazardImportResult r;
   io::CsvReader reader(o.path, o.encoding, o.sheet.sheet_name);
   reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
-  io::Sheet sheet(reader, k_fields, o.sheet);
+  io::Sheet sheet(reader, k_hazard_fields, o.sheet);
   const Columns c(sheet);
   if (!sheet.has(c.uscc) && !sheet.has(c.enterprise))
     throw Error(ErrorKind::invalid_input,

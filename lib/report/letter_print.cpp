@@ -1,5 +1,6 @@
 #include "report/letter_print.hpp"
 
+#include "report/common.hpp"
 #include "domain/hazard.hpp"
 #include "error.hpp"
 #include "io/table.hpp"
@@ -12,8 +13,7 @@ namespace {
 
 using domain::Lang;
 using domain::LetterKind;
-
-std::string tr(Lang lang, std::string_view zh, std::string_view en) { return std::string(lang == Lang::zh ? zh : en); }
+using detail::tr;
 
 std::string title(LetterKind kind, Lang lang)
 {

@@ -11,7 +11,7 @@ namespace ankang::store {
 
 namespace {
 
-constexpr std::string_view k_columns = "id, uuid, day, leader, created_at, updated_at";
+constexpr std::string_view k_duty_columns = "id, uuid, day, leader, created_at, updated_at";
 
 Duty duty_from_row(const Stmt& s)
 {
@@ -56,7 +56,7 @@ std::vector<Duty> list_duties(Database& db, std::optional<domain::Date> from, st
   std::string where = "1";
   if (from) where += " AND day >= :from";
   if (to) where += " AND day <= :to";
-  Stmt s(db.sql(), fmt::format("SELECT {} FROM duty WHERE {} ORDER BY day", k_columns, where));
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM duty WHERE {} ORDER BY day", k_duty_columns, where));
   const std::string f = from ? from->iso() : "";
   const std::string t = to ? to->iso() : "";
   if (from) s.bind(":from", f);
@@ -76,7 +76,7 @@ std::optional<Duty> find_duty(Database& db, domain::Date day)
 
 std::optional<Duty> last_duty_before(Database& db, domain::Date day)
 {
-  Stmt s(db.sql(), fmt::format("SELECT {} FROM duty WHERE day < :day ORDER BY day DESC LIMIT 1", k_columns));
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM duty WHERE day < :day ORDER BY day DESC LIMIT 1", k_duty_columns));
   const std::string d = day.iso();
   s.bind(":day", d);
   if (!s.step()) return std::nullopt;

@@ -1,12 +1,13 @@
 #include "store/enterprise_store.hpp"
 
+#include "store/uuid.hpp"
+
 #include "error.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <sys/random.h>
 
 namespace ankang::store {
 
@@ -86,28 +87,6 @@ void bind_fields(SQLite::Statement& q, const Enterprise& e) {
     q.bind(":has_union");
 }
 
-// A random (version 4) UUID: enterprises keep one identity across databases.
-std::string new_uuid() {
-  // The kernel's generator (glibc getrandom), not OpenSSL's: loading libcrypto cost every
-  // command about 3 ms of start-up, for 16 bytes.
-  unsigned char b[16];
-  size_t got = 0;
-  while (got < sizeof b) {
-    const ssize_t n = ::getrandom(b + got, sizeof b - got, 0);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw Error(ErrorKind::io, "cannot get random bytes for a UUID (getrandom)");
-    got += static_cast<size_t>(n);
-  }
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-  std::string s;
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) s += '-';
-    s += fmt::format("{:02x}", b[i]);
-  }
-  return s;
-}
-
 }  // namespace
 
 bool Enterprise::same_fields(const Enterprise& o) const {
@@ -145,7 +124,7 @@ void EnterpriseStore::insert(Enterprise& e, const std::string& now) {
                       "safety_contact, phone, employees, risk_level, has_union, created_at, updated_at) VALUES "
                       "(:uuid, :uscc, :reg_no, :name, :region_code, :address, :legal_rep, :safety_contact, :phone, "
                       ":employees, :risk_level, :has_union, :now, :now)");
-  e.uuid = new_uuid();
+  e.uuid = new_uuid(now);  // one identity across databases
   q.bind(":uuid", e.uuid);
   bind_fields(q, e);
   q.bind(":now", now);

@@ -176,14 +176,6 @@ void bind_hazard(Stmt& s, const Hazard& h, std::string_view now, DateTexts& text
   s.bind_text_or_null(i++, h.category == "other" ? std::string_view(h.category_text) : std::string_view());
 }
 
-bool all_digits(std::string_view s)
-{
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 void append_json_string(std::string& out, std::string_view s)
 {
   out += '"';

@@ -11,9 +11,9 @@ namespace {
 
 using domain::Date;
 
-constexpr std::string_view k_columns =
+constexpr std::string_view k_inspection_columns =
     "i.id, i.uuid, i.enterprise_id, i.date, i.kind, i.body, i.inspectors, i.note, i.batch_id, i.created_at, i.kind_text";
-constexpr int k_column_count = 11;
+constexpr int k_inspection_column_count = 11;
 
 constexpr std::string_view k_insert =
     "INSERT INTO inspection (uuid, enterprise_id, date, kind, body, inspectors, note, batch_id, created_at, kind_text) "
@@ -81,7 +81,7 @@ std::optional<InspectionId> run_find(Stmt& s, EnterpriseId enterprise, Date date
 
 std::optional<Inspection> get_inspection(Database& db, InspectionId id)
 {
-  Stmt s(db.sql(), fmt::format("SELECT {} FROM inspection i WHERE i.id = :id", k_columns));
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM inspection i WHERE i.id = :id", k_inspection_columns));
   s.bind(":id", id.value);
   if (!s.step()) return std::nullopt;
   return inspection_from_row(s);
@@ -131,7 +131,7 @@ void list_inspections(Database& db, const InspectionFilter& filter, const std::f
   Stmt s(db.sql(), fmt::format("SELECT {}, e.uscc, e.name, (SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id) "
                                "FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id WHERE {} "
                                "ORDER BY i.date DESC, i.id{}",
-                               k_columns, where, filter.limit ? " LIMIT :limit" : ""));
+                               k_inspection_columns, where, filter.limit ? " LIMIT :limit" : ""));
   const std::string from = filter.from ? filter.from->iso() : "";
   const std::string to = filter.to ? filter.to->iso() : "";
   if (filter.enterprise) s.bind(":enterprise", filter.enterprise->value);
@@ -143,9 +143,9 @@ void list_inspections(Database& db, const InspectionFilter& filter, const std::f
     InspectionListRow r;
     r.inspection = inspection_from_row(s);
     // The enterprise's columns and the count follow the inspection's.
-    r.uscc = s.str(k_column_count);
-    r.enterprise_name = s.str(k_column_count + 1);
-    r.hazards = s.int64(k_column_count + 2);
+    r.uscc = s.str(k_inspection_column_count);
+    r.enterprise_name = s.str(k_inspection_column_count + 1);
+    r.hazards = s.int64(k_inspection_column_count + 2);
     row(r);
   }
 }

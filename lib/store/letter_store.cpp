@@ -12,11 +12,11 @@ namespace {
 
 using domain::Date;
 
-constexpr std::string_view k_columns =
+constexpr std::string_view k_letter_columns =
     "l.id, l.uuid, l.kind, l.no, l.year, l.seq, l.issued_on, l.issuer, l.enterprise_id, l.addressee, l.text, "
     "l.reply_within, l.reply_due, l.reply_on, l.reply_outcome, l.reply_text, l.result_on, l.result_text, "
     "l.escalated_from, l.created_at, l.updated_at, l.reply_due_provisional";
-constexpr int k_column_count = 22;
+constexpr int k_letter_column_count = 22;
 
 Date stored_date(std::string_view text, std::string_view what, int64_t id)
 {
@@ -96,7 +96,7 @@ constexpr std::string_view k_supervision_columns =
 
 std::optional<Letter> get_letter(Database& db, LetterId id)
 {
-  Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.id = :id", k_columns));
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.id = :id", k_letter_columns));
   s.bind(":id", id.value);
   if (!s.step()) return std::nullopt;
   return letter_from_row(s);
@@ -105,7 +105,7 @@ std::optional<Letter> get_letter(Database& db, LetterId id)
 Letter find_letter(Database& db, std::string_view text)
 {
   {
-    Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.no = :no ORDER BY l.id LIMIT 1", k_columns));
+    Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.no = :no ORDER BY l.id LIMIT 1", k_letter_columns));
     s.bind(":no", text);
     if (s.step()) return letter_from_row(s);
   }
@@ -208,7 +208,7 @@ void update_letter_due(Database& db, Letter& l, std::string_view now)
 std::vector<Letter> list_provisional_letters(Database& db)
 {
   Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.reply_due_provisional = 1 ORDER BY l.issued_on, l.id",
-                               k_columns));
+                               k_letter_columns));
   std::vector<Letter> out;
   while (s.step()) out.push_back(letter_from_row(s));
   return out;
@@ -276,7 +276,7 @@ std::vector<HazardId> letter_hazards(Database& db, LetterId id)
 
 std::vector<Letter> letter_escalations(Database& db, LetterId id)
 {
-  Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.escalated_from = :id ORDER BY l.issued_on, l.id", k_columns));
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM letter l WHERE l.escalated_from = :id ORDER BY l.issued_on, l.id", k_letter_columns));
   s.bind(":id", id.value);
   std::vector<Letter> out;
   while (s.step()) out.push_back(letter_from_row(s));
@@ -298,7 +298,7 @@ std::vector<LetterRow> list_letters(Database& db, const LetterFilter& filter)
                      "(SELECT x.issued_on FROM letter x WHERE x.escalated_from = l.id ORDER BY x.issued_on, x.id LIMIT 1), "
                      "(SELECT x.no FROM letter x WHERE x.escalated_from = l.id ORDER BY x.issued_on, x.id LIMIT 1) "
                      "FROM letter l LEFT JOIN enterprise e ON e.id = l.enterprise_id WHERE {} ORDER BY l.issued_on, l.id",
-                     k_columns, where));
+                     k_letter_columns, where));
   const std::string kind = filter.kind ? std::string(domain::code(*filter.kind)) : "";
   const std::string from = filter.issued_from ? filter.issued_from->iso() : "";
   const std::string to = filter.issued_to ? filter.issued_to->iso() : "";
@@ -310,11 +310,11 @@ std::vector<LetterRow> list_letters(Database& db, const LetterFilter& filter)
   while (s.step()) {
     LetterRow r;
     r.letter = letter_from_row(s);
-    r.enterprise_name = s.str(k_column_count);
-    r.enterprise_uscc = s.str(k_column_count + 1);
-    r.hazards = s.int64(k_column_count + 2);
-    r.escalated_on = stored_optional_date(s, k_column_count + 3, "letter", r.letter.id.value);
-    r.escalated_to = s.str(k_column_count + 4);
+    r.enterprise_name = s.str(k_letter_column_count);
+    r.enterprise_uscc = s.str(k_letter_column_count + 1);
+    r.hazards = s.int64(k_letter_column_count + 2);
+    r.escalated_on = stored_optional_date(s, k_letter_column_count + 3, "letter", r.letter.id.value);
+    r.escalated_to = s.str(k_letter_column_count + 4);
     out.push_back(std::move(r));
   }
   return out;

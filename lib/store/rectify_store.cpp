@@ -1,6 +1,7 @@
 #include "store/rectify_store.hpp"
 
 #include "error.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -51,14 +52,6 @@ void bind_filter(Stmt& s, const RectifyFilter& f)
   if (!f.sector.empty()) s.bind(":sector", f.sector);
 }
 
-bool all_digits(std::string_view s)
-{
-  if (s.empty() || s.size() > 18) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 // The status IN list is spelled out so that SQLite can use the partial index hazard_due.
 constexpr std::string_view k_pending_select =
     "SELECT h.id, h.no, e.name, h.sector, h.level, h.status, coalesce(h.owner, ''), h.due_on, h.extensions"
@@ -89,7 +82,7 @@ std::vector<PendingHazard> read_pending(Stmt& s)
 EnterpriseId find_enterprise_id(Database& db, std::string_view key)
 {
   try {
-    if (all_digits(key)) {
+    if (key.size() <= 18 && all_digits(key)) {  // a row id, not a hazard number
       Stmt s(db.sql(), "SELECT id FROM enterprise WHERE id = :id");
       int64_t id = 0;
       for (char c : key) id = id * 10 + (c - '0');

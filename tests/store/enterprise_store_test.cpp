@@ -56,9 +56,11 @@ TEST_CASE("enterprises are added normalised and read back", "[enterprise]") {
   CHECK(back.risk_level == "red");
   CHECK(back.has_union == true);
   CHECK(back.uuid.size() == 36);
-  // A random (version 4, variant 10) UUID from getrandom.
+  // A time-ordered (version 7, variant 10) UUID, like every other row's: 2021-09-06T00:00:00Z is
+  // Unix millisecond 1630886400000 = 0x017bb8679000.
   CHECK(back.uuid[8] == '-');
-  CHECK(back.uuid[14] == '4');
+  CHECK(back.uuid.substr(0, 13) == "017bb867-9000");
+  CHECK(back.uuid[14] == '7');
   CHECK(std::string_view("89ab").find(back.uuid[19]) != std::string_view::npos);
   CHECK(back.uuid.find_first_not_of("0123456789abcdef-") == std::string::npos);
   CHECK(back.uuid.substr(24) != "000000000000");
