@@ -20,7 +20,7 @@ std::string Context::t(std::string_view english) const { return translate(englis
 store::Database Context::open_db_for_lists() const
 {
   auto db = store::Database::open(db_path);
-  store::require_hazard_enterprises(db, lang);
+  store::require_enterprise_rows(db, lang);
   return db;
 }
 

@@ -60,7 +60,7 @@ struct Context {
   // Opens (and migrates) the database named by --db; throws Error(not_found) if missing.
   store::Database open_db() const;
   // The same, for lists and reports: also refuses a database where a hazard's enterprise row is
-  // missing, naming the hazard (store::require_hazard_enterprises).
+  // missing, naming the hazard or inspection (store::require_enterprise_rows).
   store::Database open_db_for_lists() const;
 
   std::string_view tr(std::string_view zh, std::string_view en) const { return lang == domain::Lang::zh ? zh : en; }

@@ -36,7 +36,7 @@ struct ListOptions {
 
 int run_list(Context& ctx, const ListOptions& o)
 {
-  auto db = ctx.open_db();
+  auto db = ctx.open_db_for_lists();
   store::InspectionFilter f;
   if (!o.enterprise.empty()) f.enterprise = ops::resolve_enterprise(db, o.enterprise).id;
   if (!o.kind.empty()) {

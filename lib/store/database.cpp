@@ -17,6 +17,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 namespace ankang::store {
@@ -389,34 +390,63 @@ RestoreResult restore(const std::string& db_path, const std::string& backup_path
   return result;
 }
 
-void require_hazard_enterprises(Database& db, domain::Lang lang)
+namespace {
+
+// The first enterprise id that rows of `table` (which has an index led by enterprise_id) refer to
+// and that has no enterprise row: one index seek per enterprise, not one per row.
+std::optional<int64_t> missing_enterprise(SQLite::Database& sql, std::string_view table)
+{
+  SQLite::Statement missing(sql, fmt::format(R"(
+    WITH RECURSIVE ids(id) AS (
+      SELECT min(enterprise_id) FROM {0}
+      UNION ALL
+      SELECT (SELECT min(enterprise_id) FROM {0} WHERE enterprise_id > ids.id) FROM ids WHERE ids.id IS NOT NULL)
+    SELECT id FROM ids WHERE id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ids.id) LIMIT 1)",
+                                             table));
+  if (!missing.executeStep()) return std::nullopt;
+  return missing.getColumn(0).getInt64();
+}
+
+Error damaged(domain::Lang lang, std::string_view zh, std::string_view en)
+{
+  if (lang == domain::Lang::zh)
+    return Error(ErrorKind::database, std::string(zh), "运行 'ankang db check' 查看全部问题；用 'ankang db restore 备份文件' 恢复备份");
+  return Error(ErrorKind::database, std::string(en),
+               "run 'ankang db check' for every problem; restore a backup with 'ankang db restore BACKUP'");
+}
+
+}  // namespace
+
+void require_enterprise_rows(Database& db, domain::Lang lang)
 {
   auto& sql = db.sql();
-  // Each enterprise that has hazards, found by seeks on the hazard_enterprise index (one per
-  // enterprise, not one per hazard), looked up in the enterprise table.
-  SQLite::Statement missing(sql, R"(
-    WITH RECURSIVE ids(id) AS (
-      SELECT min(enterprise_id) FROM hazard
-      UNION ALL
-      SELECT (SELECT min(enterprise_id) FROM hazard WHERE enterprise_id > ids.id) FROM ids WHERE ids.id IS NOT NULL)
-    SELECT id FROM ids WHERE id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ids.id) LIMIT 1)");
-  if (!missing.executeStep()) return;
-  const int64_t enterprise_id = missing.getColumn(0).getInt64();
-  SQLite::Statement hazard(sql, "SELECT no, (SELECT count(*) FROM hazard WHERE enterprise_id = ?1) FROM hazard "
-                                "WHERE enterprise_id = ?1 ORDER BY id LIMIT 1");
-  hazard.bind(1, enterprise_id);
-  hazard.executeStep();
-  const std::string no = hazard.getColumn(0).getString();
-  const int64_t count = hazard.getColumn(1).getInt64();
-  if (lang == domain::Lang::zh)
-    throw Error(ErrorKind::database,
-                fmt::format("数据已损坏：隐患 {} 引用的企业 #{} 不在数据库中{}", no, enterprise_id,
-                            count > 1 ? fmt::format("（该企业共有 {} 条隐患）", count) : ""),
-                "运行 'ankang db check' 查看全部问题；用 'ankang db restore 备份文件' 恢复备份");
-  throw Error(ErrorKind::database,
-              fmt::format("damaged data: hazard {} refers to enterprise #{}, which is not in the database{}", no, enterprise_id,
-                          count > 1 ? fmt::format(" ({} hazards do)", count) : ""),
-              "run 'ankang db check' for every problem; restore a backup with 'ankang db restore BACKUP'");
+  if (const auto enterprise_id = missing_enterprise(sql, "hazard")) {
+    SQLite::Statement hazard(sql, "SELECT no, (SELECT count(*) FROM hazard WHERE enterprise_id = ?1) FROM hazard "
+                                  "WHERE enterprise_id = ?1 ORDER BY id LIMIT 1");
+    hazard.bind(1, *enterprise_id);
+    hazard.executeStep();
+    const std::string no = hazard.getColumn(0).getString();
+    const int64_t count = hazard.getColumn(1).getInt64();
+    throw damaged(lang,
+                  fmt::format("数据已损坏：隐患 {} 引用的企业 #{} 不在数据库中{}", no, *enterprise_id,
+                              count > 1 ? fmt::format("（该企业共有 {} 条隐患）", count) : ""),
+                  fmt::format("damaged data: hazard {} refers to enterprise #{}, which is not in the database{}", no,
+                              *enterprise_id, count > 1 ? fmt::format(" ({} hazards do)", count) : ""));
+  }
+  if (const auto enterprise_id = missing_enterprise(sql, "inspection")) {
+    SQLite::Statement inspection(sql, "SELECT id, date, (SELECT count(*) FROM inspection WHERE enterprise_id = ?1) "
+                                      "FROM inspection WHERE enterprise_id = ?1 ORDER BY id LIMIT 1");
+    inspection.bind(1, *enterprise_id);
+    inspection.executeStep();
+    const int64_t id = inspection.getColumn(0).getInt64();
+    const std::string date = inspection.getColumn(1).getString();
+    const int64_t count = inspection.getColumn(2).getInt64();
+    throw damaged(lang,
+                  fmt::format("数据已损坏：检查记录 #{}（{}）引用的企业 #{} 不在数据库中{}", id, date, *enterprise_id,
+                              count > 1 ? fmt::format("（该企业共有 {} 条检查记录）", count) : ""),
+                  fmt::format("damaged data: inspection #{} ({}) refers to enterprise #{}, which is not in the database{}",
+                              id, date, *enterprise_id, count > 1 ? fmt::format(" ({} inspections do)", count) : ""));
+  }
 }
 
 void rethrow_sqlite(const std::exception& e, std::string_view /*what*/)

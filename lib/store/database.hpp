@@ -107,11 +107,11 @@ struct RestoreResult {
 RestoreResult restore(const std::string& db_path, const std::string& backup_path, std::string_view stamp,
                       domain::Lang lang);
 
-// Throws Error(database) naming the first hazard whose enterprise row is missing (a damaged
-// database: rows deleted by hand with foreign keys off), with the 'db check' hint. Lists and
-// reports call it before reading, so that damage is named instead of rows silently missing.
-// One index seek per enterprise that has hazards.
-void require_hazard_enterprises(Database& db, domain::Lang lang);
+// Throws Error(database) naming the first hazard, else the first inspection, whose enterprise row
+// is missing (a damaged database: rows deleted by hand with foreign keys off), with the 'db check'
+// hint. Lists and reports call it before reading, so that damage is named instead of rows silently
+// missing. One index seek per enterprise that has hazards or inspections.
+void require_enterprise_rows(Database& db, domain::Lang lang);
 
 // Passes an Error or a SQLite::Exception on unchanged (cli::run translates SQLite's failures once,
 // with store::sqlite_error); anything else becomes Error(database). `what` is no longer used.

@@ -113,6 +113,19 @@ run "$ANKANG" --db damaged.db --lang en db check
 grep -qF "foreign keys: FAILED" out.txt && grep -qF "hazard row" out.txt && grep -qF "refers to a missing enterprise" out.txt ||
   fail "db check does not report the dangling reference: $(cat out.txt)"
 
+# An inspection whose enterprise is gone (an enterprise with inspections but no hazards): the
+# inspection list names it instead of leaving it out.
+"$ANKANG" --db damaged2.db init >/dev/null 2>&1
+"$ANKANG" --db damaged2.db -q enterprise import "$root/examples/enterprises.csv" >/dev/null 2>&1
+"$ANKANG" --db damaged2.db -q --today 2021-09-06 inspection add --enterprise 2 --on 2021-09-06 --kind special \
+  --inspectors 张建国 >/dev/null 2>&1 || fail "damaged2: inspection add failed"
+inspection=$(sqlite3 damaged2.db "SELECT id FROM inspection WHERE enterprise_id = 2")
+[ -n "$inspection" ] || fail "damaged2: no inspection recorded"
+sqlite3 damaged2.db "PRAGMA foreign_keys = OFF; DELETE FROM enterprise WHERE id = 2"
+run "$ANKANG" --db damaged2.db --lang en inspection list
+expect "damaged: inspection list" 1 "damaged data: inspection #$inspection (2021-09-06) refers to enterprise #2, which is not in the database"
+grep -qF "run 'ankang db check'" err.txt || fail "damaged: inspection list: no db check hint"
+
 # ---- backup and restore -------------------------------------------------------------------------
 "$ANKANG" --db live.db init >/dev/null 2>&1
 "$ANKANG" --db live.db -q enterprise import "$root/examples/enterprises.csv" >/dev/null 2>&1
