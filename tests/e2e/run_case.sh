@@ -57,16 +57,45 @@ rc=$?
 # Paths of the scratch folder are not part of the expected output.
 sed -i "s|$work|\$WORK|g; s|$src|\$SRC|g" "$work/.stdout" "$work/.stderr" "$transcript"
 
+# Facts: tests/e2e/cases/NAME/facts, written by hand, holds the figures a case is about, each
+# checked on its own: `fact LABEL EXPECTED COMMAND…` runs COMMAND in the case's folder after cmd
+# (with $ANKANG, the binary under test, and the database cmd left there) and compares its output
+# with EXPECTED. UPDATE_GOLDEN=1 never rewrites them, so a re-blessed golden cannot carry a wrong
+# figure past them.
+facts_failed=0
+if [ -f "$case_dir/facts" ]; then
+  (
+    cd "$work" || exit 1
+    for v in $(compgen -e | grep '^ANKANG_'); do unset "$v"; done
+    export ANKANG="$bin" ANKANG_USER=tester EXAMPLES="$src/examples" CASE="$case_dir" SRC="$src" LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+    failed=0
+    checked=0
+    fact() {
+      local label=$1 expected=$2 actual
+      shift 2
+      actual=$("$@" 2>&1)
+      checked=$((checked + 1))
+      if [ "$actual" != "$expected" ]; then
+        echo "fact '$label': expected $expected, got ${actual:0:300}"
+        failed=1
+      fi
+    }
+    # shellcheck disable=SC1091
+    . "$case_dir/facts"
+    [ $checked -gt 0 ] || { echo "facts: no fact was checked"; failed=1; }
+    exit $failed
+  ) || facts_failed=1
+fi
+
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$work/.stdout" "$case_dir/expected.stdout"
   cp "$work/.stderr" "$case_dir/expected.stderr"
   cp "$transcript" "$case_dir/expected.codes"
   echo "$rc" >"$case_dir/expected.rc"
   echo "updated $(basename "$case_dir")"
-  exit 0
+  exit $facts_failed
 fi
-
-status=0
+status=$facts_failed
 expected_rc=0
 [ -f "$case_dir/expected.rc" ] && expected_rc=$(cat "$case_dir/expected.rc")
 if [ "$rc" != "$expected_rc" ]; then
