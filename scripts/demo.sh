@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bash scripts/deps.sh
-export CCACHE_DIR=${CCACHE_DIR:-$root/.ccache}
+export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=true  # ccache in its own place, as scripts/test.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DANKANG_TESTS=OFF >/dev/null
 cmake --build build/release -j "$(nproc)" >/dev/null
 ankang=$root/build/release/ankang
