@@ -1,4 +1,5 @@
 // ankang duty plan|add|log|list|export|show|check: leaders on duty on days off (节假日到岗带班).
+#include "cli/commands/day_range.hpp"
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
@@ -28,34 +29,6 @@ bool is_machine(const OutputOptions& o)
 {
   const auto f = o.parsed();
   return f == io::Format::csv || f == io::Format::json || f == io::Format::jsonl;
-}
-
-struct Range {
-  std::optional<Date> from, to;
-};
-
-// --from/--to, or --period (2021-10, 2021Q4, this-year …); both ends inclusive.
-Range parse_range(const Context& ctx, const std::string& from, const std::string& to, const std::string& period)
-{
-  Range r;
-  if (!period.empty()) {
-    if (!from.empty() || !to.empty())
-      throw Error(ErrorKind::usage, "give either --period or --from/--to, not both");
-    domain::Period p;
-    try {
-      p = domain::parse_period(period, ctx.today);
-    } catch (const Error& e) {
-      throw Error(ErrorKind::usage, fmt::format("invalid value for --period: {}", e.what()), e.hint());
-    }
-    r.from = p.start;
-    r.to = p.end;
-    return r;
-  }
-  if (!from.empty()) r.from = parse_date_option("--from", from);
-  if (!to.empty()) r.to = parse_date_option("--to", to);
-  if (r.from && r.to && *r.to < *r.from)
-    throw Error(ErrorKind::usage, fmt::format("--to {} is before --from {}", r.to->iso(), r.from->iso()));
-  return r;
 }
 
 void note_provisional(const Context& ctx, const std::vector<int>& years)
@@ -169,7 +142,7 @@ std::string joined_log(const store::Duty& d)
 
 int run_list(Context& ctx, const ListOptions& o)
 {
-  const auto range = parse_range(ctx, o.from, o.to, o.period);
+  const auto range = parse_day_range(ctx, o.from, o.to, o.period);
   auto db = ctx.open_db();
   const bool machine = is_machine(o.output);
   io::Table t;
@@ -216,7 +189,7 @@ struct CheckOptions {
 
 int run_check(Context& ctx, const CheckOptions& o)
 {
-  const auto range = parse_range(ctx, o.from, o.to, o.period);
+  const auto range = parse_day_range(ctx, o.from, o.to, o.period);
   if (!range.from || !range.to) throw Error(ErrorKind::usage, "give the days to check: --from DATE --to DATE (or --period)");
   auto db = ctx.open_db();
   const auto check = ops::check_duty(db, *range.from, *range.to);

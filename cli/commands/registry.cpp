@@ -19,6 +19,8 @@ const std::array k_groups{
     CommandGroup{"letter", "The union's letters: 意见书, 建议书, reports, their reply clocks and escalation (监督函件)", add_letter_commands},
     CommandGroup{"calendar", "China's working-day calendar with 调休 (工作日历)", add_calendar_commands},
     CommandGroup{"duty", "Leaders on duty on days off: plan, log, check (节假日到岗带班)", add_duty_commands},
+    CommandGroup{"violation", "The 三违 log: 违章指挥, 违章作业, 违反劳动纪律", add_violation_commands},
+    CommandGroup{"training", "Special training (专项培训) of new hires, special-operation workers and others", add_training_commands},
     CommandGroup{"help", "Help topics, e.g. 'ankang help exit-codes'", add_help_commands},
     CommandGroup{"completion", "Print the shell completion script: bash, zsh or fish", add_completion_command},
 };

@@ -27,6 +27,8 @@ void add_report_commands(CLI::App& group, Context& ctx);
 void add_batch_commands(CLI::App& group, Context& ctx);
 void add_calendar_commands(CLI::App& group, Context& ctx);
 void add_duty_commands(CLI::App& group, Context& ctx);
+void add_violation_commands(CLI::App& group, Context& ctx);
+void add_training_commands(CLI::App& group, Context& ctx);
 void add_org_commands(CLI::App& group, Context& ctx);
 void add_letter_commands(CLI::App& group, Context& ctx);
 void add_help_commands(CLI::App& group, Context& ctx);

@@ -6,6 +6,7 @@
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "report/builders.hpp"
+#include "report/campaign.hpp"
 #include "report/union.hpp"
 #include "store/region_store.hpp"
 #include "store/report_queries.hpp"
@@ -211,6 +212,30 @@ int run_letters(Context& ctx, const ReportOptions& o)
   return 0;
 }
 
+struct CampaignOptions {
+  ReportOptions report;
+  std::string from, to;
+};
+
+int run_campaign(Context& ctx, const CampaignOptions& o)
+{
+  report::parse_format(o.report.output.format);
+  const auto from = parse_date_option("--from", o.from);
+  const auto to = parse_date_option("--to", o.to);
+  if (to < from) throw Error(ErrorKind::usage, fmt::format("--to {} is before --from {}", to.iso(), from.iso()));
+  if (ctx.today < from)
+    throw Error(ErrorKind::usage, fmt::format("--from {} is after today ({}): nothing to report yet", from.iso(), ctx.today.iso()));
+  auto db = ctx.open_db_for_lists();
+  report::CampaignScope scope;
+  if (!o.report.scope.region.empty()) {
+    const auto region = store::RegionStore(db.sql()).resolve(o.report.scope.region);
+    scope.region_prefix = store::region_prefix_of(region.code);
+    scope.region_name = region.full_name;
+  }
+  emit(ctx, o.report, report::build_campaign(db, {from, to}, scope, report_context(ctx)));
+  return 0;
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& group, Context& ctx)
@@ -294,6 +319,18 @@ void add_report_commands(CLI::App& group, Context& ctx)
     add_render_options(cmd, o);
     set_example(cmd, "ankang report letters --period 2021Q4\n  ankang report letters --period 2021-10 --format json");
     cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_letters(ctx, o); }; });
+  }
+  {
+    auto& o = ctx.own<CampaignOptions>();
+    auto* cmd = group.add_subcommand(
+        "campaign", "隐患排查整治专项行动进展情况: the campaign's progress by prefecture, with a province total");
+    cmd->add_option("--from", o.from, "The campaign's first day, e.g. 2021-08-16")->required();
+    cmd->add_option("--to", o.to, "Its last day (inclusive); figures as of today when it is not over")->required();
+    cmd->add_option("--region", o.report.scope.region, "Only this prefecture or county: 海北州, 632200");
+    add_render_options(cmd, o.report);
+    set_example(cmd, "ankang report campaign --from 2021-08-16 --to 2021-09-30\n"
+                     "  ankang report campaign --from 2021-08-16 --to 2021-09-30 --region 海北州 --format xlsx -o 海北州.xlsx");
+    cmd->callback([&ctx, &o] { ctx.action = [&ctx, &o] { return run_campaign(ctx, o); }; });
   }
 }
 

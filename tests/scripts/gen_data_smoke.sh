@@ -13,7 +13,7 @@ bad() { echo "gen_data_smoke: FAIL: $*" >&2; fail=1; }
 
 # 1. examples mode reproduces the committed files byte for byte
 /usr/bin/python3 "$gen" examples --out "$tmp/examples" >/dev/null
-for f in enterprises.csv enterprises-gb18030.csv findings-2021.csv findings-2021-gb18030.csv findings-small.csv; do
+for f in enterprises.csv enterprises-gb18030.csv findings-2021.csv findings-2021-gb18030.csv findings-small.csv violations-2021.csv training-2021.csv; do
   cmp -s "$tmp/examples/$f" "$examples/$f" || bad "examples/$f differs from what scripts/gen_data.py writes (re-run: python3 scripts/gen_data.py examples --out examples/)"
 done
 
