@@ -320,7 +320,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   bool progress_shown = false;
   if (ctx.stderr_is_terminal && !ctx.quiet) {
-    opt.progress = [&](uint64_t bytes, uint64_t size, uint64_t rows) {
+    opt.progress = [&](uint64_t rows, uint64_t bytes, uint64_t size) {
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       ctx.err << fmt::format("\r{} rows, {:.0f} rows/s, {}%", rows, secs > 0 ? static_cast<double>(rows) / secs : 0.0,
                              size ? bytes * 100 / size : 100)

@@ -21,20 +21,36 @@ namespace {
 
 using F = EnterpriseField;
 
-constexpr std::array<io::FieldSpec, k_enterprise_field_count> k_enterprise_fields{{
-    {"uscc", "统一社会信用代码|社会信用代码|信用代码|统一代码|credit_code", true},
-    {"reg_no", "注册号|工商注册号|原注册号|营业执照注册号|registration_number", false},
-    {"name", "企业名称|单位名称|生产经营单位名称|企业(单位)名称|enterprise|company", true},
-    {"sectors", "行业领域|行业|所属行业|行业类别|行业分类|sector", true},
-    {"region_code", "行政区划代码|区划代码|地区代码|所属区域代码", false},
-    {"region", "所属区域|行政区划|所在地区|所属地区|所属县区|所在县区|区域|地区|县区", false},
-    {"address", "地址|注册地址|经营地址|单位地址|企业地址|生产经营地址", false},
-    {"legal_rep", "法定代表人|法人代表|法人|legal_representative", false},
-    {"safety_contact", "安全负责人|安全管理人员|安全联系人|安全管理负责人|安全员", false},
-    {"phone", "联系电话|电话|联系方式|手机|手机号码|telephone", false},
-    {"employees", "职工人数|从业人数|员工人数|职工总数|从业人员数|人数", false},
-    {"risk_level", "风险等级|安全风险等级|风险级别|风险分级|risk", false},
-    {"has_union", "是否建会|是否建立工会|是否建立工会组织|建会情况|工会|union", false},
+using K = CellKind;
+
+// The enterprise import's field table (the order of EnterpriseField): key (the export header),
+// the headers real sheets use, the column it is stored in and what a person calls it.
+constexpr std::array<ImportField, k_enterprise_field_count> k_enterprise_fields{{
+    {"uscc", "统一社会信用代码|社会信用代码|信用代码|统一代码|credit_code", true, K::uscc, "enterprise.uscc",
+     "统一社会信用代码", "credit code"},
+    {"reg_no", "注册号|工商注册号|原注册号|营业执照注册号|registration_number", false, K::text, "enterprise.reg_no",
+     "注册号", "registration number"},
+    {"name", "企业名称|单位名称|生产经营单位名称|企业(单位)名称|enterprise|company", true, K::text, "enterprise.name",
+     "企业名称", "name"},
+    {"sectors", "行业领域|行业|所属行业|行业类别|行业分类|sector", true, K::text, "enterprise_sector.sector", "行业领域",
+     "sectors"},
+    {"region_code", "行政区划代码|区划代码|地区代码|所属区域代码", false, K::text, "enterprise.region_code",
+     "行政区划代码", "region code"},
+    {"region", "所属区域|行政区划|所在地区|所属地区|所属县区|所在县区|区域|地区|县区", false, K::text,
+     "enterprise.region_code", "所属区域", "region"},
+    {"address", "地址|注册地址|经营地址|单位地址|企业地址|生产经营地址", false, K::text, "enterprise.address", "地址",
+     "address"},
+    {"legal_rep", "法定代表人|法人代表|法人|legal_representative", false, K::text, "enterprise.legal_rep",
+     "法定代表人", "legal representative"},
+    {"safety_contact", "安全负责人|安全管理人员|安全联系人|安全管理负责人|安全员", false, K::text,
+     "enterprise.safety_contact", "安全负责人", "safety contact"},
+    {"phone", "联系电话|电话|联系方式|手机|手机号码|telephone", false, K::text, "enterprise.phone", "联系电话", "phone"},
+    {"employees", "职工人数|从业人数|员工人数|职工总数|从业人员数|人数", false, K::number, "enterprise.employees",
+     "职工人数", "employees"},
+    {"risk_level", "风险等级|安全风险等级|风险级别|风险分级|risk", false, K::code, "enterprise.risk_level", "风险等级",
+     "risk level", domain::risk_levels},
+    {"has_union", "是否建会|是否建立工会|是否建立工会组织|建会情况|工会|union", false, K::flag, "enterprise.has_union",
+     "是否建会", "union"},
 }};
 
 size_t idx(F f) {
@@ -56,7 +72,7 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 
 }  // namespace
 
-std::span<const io::FieldSpec> enterprise_sheet_fields() {
+std::span<const ImportField> enterprise_sheet_fields() {
   return k_enterprise_fields;
 }
 
@@ -315,106 +331,68 @@ OnConflict parse_on_conflict(std::string_view text) {
 EnterpriseImportResult import_enterprises(store::Database& db, const std::string& path,
                                           const EnterpriseImportOptions& options) {
   EnterpriseImportResult result;
-  io::CsvReader reader(path, options.encoding, options.sheet.sheet_name);
-  reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
-  io::Sheet sheet(reader, k_enterprise_fields, options.sheet);
-  store::WriteTransaction tx(db.sql());
-  store::EnterpriseStore es(db.sql());
-  const store::RegionStore regions(db.sql());
-  std::optional<io::RejectsWriter> rejects;
-  if (options.skip_invalid && !options.rejects_path.empty() && !options.dry_run)
-    rejects.emplace(options.rejects_path, sheet.header());
-
+  ImportOptions o = options;
+  o.path = path;
+  std::optional<store::EnterpriseStore> es;
+  std::optional<store::RegionStore> regions;
   std::unordered_map<std::string, uint64_t> first_line;  // credit code → line it was first on
-  io::SheetRow row;
   EnterpriseText text;
-  std::vector<store::BatchEnterprise> done;  // what `batch undo` needs, recorded with the batch
-  while (sheet.next(row)) {
-    ++result.rows;
-    if (options.progress && result.rows % 4096 == 0)
-      options.progress(reader.bytes_read(), reader.file_size(), static_cast<uint64_t>(result.rows));
-    if (!row.malformed().empty()) {  // its cells are not the sheet's columns: keep its text as it is
-      ++result.rejected;
-      result.errors.push_back(sheet.describe(row, row.malformed()));
-      if (rejects) rejects->add_raw(row.line(), row.raw(), row.malformed());
-      continue;
-    }
-    if (auto problem = sheet.cell_problem(row)) {
-      ++result.rejected;
-      result.errors.push_back(sheet.describe(row, *problem));
-      if (rejects) rejects->add(row.line(), row.cells(), *problem);
-      continue;
-    }
+  const auto start = [&](ImportRun& run) {
+    es.emplace(run.db().sql());
+    regions.emplace(run.db().sql());
+  };
+  const auto row = [&](ImportRow& r) {
+    const auto& cells = r.sheet_row();
     for (size_t f = 0; f < k_enterprise_field_count; ++f) {
-      if (sheet.has(f) && (options.blank_clear || !row.get(f).empty()))
-        text[f] = std::string(row.get(f));
+      if (r.given(f))
+        text[f] = std::string(cells.get(f));
       else
         text[f].reset();
     }
     std::string why;
     std::optional<store::Enterprise> existing;
-    const auto uscc = domain::try_normalize_uscc(row.get(idx(F::uscc)), why);
-    if (uscc) existing = es.by_uscc(*uscc);
+    const auto uscc = domain::try_normalize_uscc(cells.get(idx(F::uscc)), why);
+    if (uscc) existing = es->by_uscc(*uscc);
     store::Enterprise e = existing ? *existing : store::Enterprise{};
-    auto problems = apply_enterprise_text(regions, text, e);
+    auto problems = apply_enterprise_text(*regions, text, e);
     if (uscc) {
-      if (auto [it, fresh] = first_line.emplace(*uscc, row.line()); !fresh)
-        problems.insert(problems.begin(), {F::uscc, std::string(trim(row.get(idx(F::uscc)))),
-                                           fmt::format("the same credit code is on line {}", it->second)});
+      if (auto [it, fresh] = first_line.emplace(*uscc, cells.line()); !fresh)
+        r.error(idx(F::uscc), fmt::format("the same credit code is on line {}", it->second));
       else if (existing && options.on_conflict == OnConflict::error)
-        problems.insert(problems.begin(), {F::uscc, std::string(trim(row.get(idx(F::uscc)))),
-                                           fmt::format("enterprise {} is already registered", existing->id.value)});
+        r.error(idx(F::uscc), fmt::format("enterprise {} is already registered", existing->id.value));
     }
-    if (!problems.empty()) {
-      ++result.rejected;
-      std::string reason;
-      for (const auto& p : problems) {
-        const size_t f = idx(p.field);
-        result.errors.push_back(sheet.describe(row, f, p.why));
-        if (!reason.empty()) reason += "; ";
-        reason += fmt::format("column '{}': value {}: {}", sheet.column_name(f), quote_value(p.value), p.why);
-      }
-      if (rejects) rejects->add(row.line(), row.cells(), reason);
-      continue;
-    }
+    for (const auto& p : problems) r.error(idx(p.field), p.why);
+    if (!r.writing()) return RowOutcome::imported;
+    auto& batch = r.run().batch();
     if (!existing) {
-      es.insert(e, options.now);
+      es->insert(e, o.now);
       ++result.added;
-      done.push_back(store::BatchEnterprise{e.id, "created", ""});
-    } else if (options.on_conflict == OnConflict::skip) {
-      ++result.skipped;
-    } else if (e.same_fields(*existing)) {
-      ++result.unchanged;
-    } else {
-      es.update(e, options.now);
-      ++result.updated;
-      done.push_back(store::BatchEnterprise{e.id, "updated", enterprise_changes(*existing, e).json()});
+      store::record_batch_enterprise(r.run().db(), batch.id, store::BatchEnterprise{e.id, "created", ""});
+      return RowOutcome::imported;
     }
-  }
-  result.notes = sheet.notes();
-  result.encoding = std::string(io::encoding_name(reader.encoding()));
-  result.sha256 = reader.sha256();
-  if ((!result.errors.empty() && !options.skip_invalid) || options.dry_run) return result;  // rolled back
-
-  store::ImportBatch batch;
-  batch.kind = "enterprise";
-  batch.file_name = path;
-  batch.sha256 = result.sha256;
-  batch.encoding = result.encoding;
-  batch.rows_read = result.rows;
-  batch.rows_imported = result.added;
-  batch.rows_updated = result.updated;
-  batch.rows_skipped = result.unchanged + result.skipped;
-  batch.rows_rejected = result.rejected;
-  batch.actor = options.actor;
-  batch.started_at = options.now;
-  batch.finished_at = options.now;
-  result.batch_id = store::insert_batch(db, batch).value;
-  store::finish_batch(db, batch);
-  for (const auto& d : done) store::record_batch_enterprise(db, batch.id, d);
-  if (rejects) rejects->commit();
-  tx.commit();
-  result.written = true;
+    if (options.on_conflict == OnConflict::skip) {
+      ++result.skipped;
+      return RowOutcome::skipped;
+    }
+    if (e.same_fields(*existing)) {
+      ++result.unchanged;
+      return RowOutcome::skipped;
+    }
+    es->update(e, o.now);
+    ++result.updated;
+    store::record_batch_enterprise(r.run().db(), batch.id,
+                                   store::BatchEnterprise{e.id, "updated", enterprise_changes(*existing, e).json()});
+    return RowOutcome::updated;
+  };
+  auto done = run_import(db, o, RecordType{"enterprise", k_enterprise_fields}, ImportSteps{.start = start, .row = row});
+  result.notes = std::move(done.notes);
+  result.errors = std::move(done.errors);
+  result.encoding = done.batch.encoding;
+  result.sha256 = done.batch.sha256;
+  result.rows = done.batch.rows_read;
+  result.rejected = done.batch.rows_rejected;
+  result.written = done.committed;
+  if (done.committed) result.batch_id = done.batch.id.value;
   return result;
 }
 

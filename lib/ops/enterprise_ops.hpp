@@ -4,6 +4,7 @@
 #include "io/encoding.hpp"
 #include "io/sheet.hpp"
 #include "io/table.hpp"
+#include "ops/import_driver.hpp"
 #include "ops/on_conflict.hpp"
 #include "store/database.hpp"
 #include "store/enterprise_store.hpp"
@@ -38,7 +39,7 @@ enum class EnterpriseField {
 inline constexpr size_t k_enterprise_field_count = 13;
 
 // The sheet columns: English key (the export header) and the Chinese headers import accepts.
-std::span<const io::FieldSpec> enterprise_sheet_fields();
+std::span<const ImportField> enterprise_sheet_fields();
 
 // Field values as text, as typed or read from a sheet; nullopt = not given (keep what is stored).
 using EnterpriseText = std::array<std::optional<std::string>, k_enterprise_field_count>;
@@ -72,20 +73,9 @@ store::Enterprise archive_enterprise(store::Database& db, std::string_view key, 
 
 OnConflict parse_on_conflict(std::string_view text);  // Error(usage) otherwise
 
-struct EnterpriseImportOptions {
-  io::Encoding encoding = io::Encoding::auto_detect;
-  OnConflict on_conflict = OnConflict::update;
-  bool skip_invalid = false;
-  std::string rejects_path;  // with skip_invalid
-  bool dry_run = false;
-  // --blank clear: a blank cell clears the stored value (default: a blank cell keeps it; a
-  // column the sheet does not have never changes anything).
-  bool blank_clear = false;
-  io::SheetOptions sheet;
-  std::string actor;
-  std::string now;
-  // Called with (bytes read, file size, rows) every few thousand rows, for a progress line.
-  std::function<void(uint64_t, uint64_t, uint64_t)> progress;
+// Every option of an import (ops/import_driver.hpp); a registered enterprise is updated by default.
+struct EnterpriseImportOptions : ImportOptions {
+  EnterpriseImportOptions() { on_conflict = OnConflict::update; }
 };
 
 struct EnterpriseImportResult {
@@ -103,7 +93,7 @@ struct EnterpriseImportResult {
   bool written = false;
 };
 
-// Imports enterprises from a CSV sheet in one transaction. With errors and without
+// Imports enterprises from a sheet in one transaction, on the import driver. With errors and without
 // skip_invalid nothing is written (result.errors says why; written = false). A record that is
 // not proper CSV (a wrong number of fields, a stray or unterminated quote) is a bad row too.
 EnterpriseImportResult import_enterprises(store::Database& db, const std::string& path,

@@ -7,6 +7,7 @@
 #include "domain/uscc.hpp"
 #include "error.hpp"
 #include "io/csv_reader.hpp"
+#include "ops/import_driver.hpp"
 #include "ops/import_duplicates.hpp"
 #include "store/calendar_store.hpp"
 #include "store/enterprise_store.hpp"
@@ -32,37 +33,61 @@ using domain::Date;
 using domain::HazardStatus;
 using store::Hazard;
 
+using K = CellKind;
+
+// The hazard import's field table: key (the export header), the headers real sheets use, the
+// column it is stored in and what a person calls it.
 constexpr std::array k_hazard_fields{
-    io::FieldSpec{"no", "隐患编号|编号|隐患序号|hazard_no", false},
-    io::FieldSpec{"uscc", "统一社会信用代码|信用代码|社会信用代码|企业信用代码|统一代码", false},
-    io::FieldSpec{"enterprise", "企业名称|单位名称|企业|被检查单位|被检查企业|name|enterprise_name", false},
-    io::FieldSpec{"found_on", "检查日期|排查日期|发现日期|检查时间|排查时间|发现时间|date", true},
-    io::FieldSpec{"kind", "检查类型|检查方式|检查形式|排查类型|inspection_kind", false},
-    io::FieldSpec{"body", "检查单位|检查组|检查机构|排查单位|inspection_body", false},
-    io::FieldSpec{"found_by", "检查人|排查人|检查人员|排查人员|发现人|inspectors", false},
-    io::FieldSpec{"location", "隐患部位|部位|地点|隐患地点|隐患位置|位置", false},
-    io::FieldSpec{"description", "隐患描述|隐患内容|存在问题|问题描述|隐患情况|存在的问题|隐患", true},
-    io::FieldSpec{"category", "隐患类别|隐患类型|类别|隐患分类", false},
-    io::FieldSpec{"level", "隐患等级|隐患级别|等级|级别", false},
-    io::FieldSpec{"basis", "判定依据|依据|重大隐患判定依据", false},
-    io::FieldSpec{"stop_production", "停产停业|是否停产|停产情况", false},
-    io::FieldSpec{"due_on", "整改期限|整改时限|限期|整改期限日期|整改截止日期|deadline", false},
-    io::FieldSpec{"owner_dept", "整改责任单位|责任单位|责任部门|整改责任部门", false},
-    io::FieldSpec{"owner", "整改责任人|责任人", false},
-    io::FieldSpec{"measures", "整改措施|措施|整改方案", false},
-    io::FieldSpec{"funds", "整改资金|资金|整改资金投入|治理资金", false},
-    io::FieldSpec{"emergency_plan", "应急预案|预案|应急措施", false},
-    io::FieldSpec{"status", "状态|整改状态|整改情况|治理状态", false},
-    io::FieldSpec{"on_spot", "即查即改|现场整改|是否即查即改|是否现场整改|立查立改", false},
-    io::FieldSpec{"completed_on", "整改完成日期|完成日期|整改完成时间|完成时间", false},
-    io::FieldSpec{"verified_by", "验收人|复查人|验收人员", false},
-    io::FieldSpec{"verified_on", "验收日期|复查日期|验收时间|复查时间", false},
-    io::FieldSpec{"closed_on", "销号日期|销号时间", false},
-    io::FieldSpec{"voided_on", "作废日期", false},
-    io::FieldSpec{"sector", "行业领域|行业|所属行业|行业类别", false},
+    ImportField{"no", "隐患编号|编号|隐患序号|hazard_no", false, K::text, "hazard.no", "隐患编号", "hazard number"},
+    ImportField{"uscc", "统一社会信用代码|信用代码|社会信用代码|企业信用代码|统一代码", false, K::uscc,
+                "hazard.enterprise_id", "统一社会信用代码", "credit code"},
+    ImportField{"enterprise", "企业名称|单位名称|企业|被检查单位|被检查企业|name|enterprise_name", false, K::text,
+                "hazard.enterprise_id", "企业名称", "enterprise"},
+    ImportField{"found_on", "检查日期|排查日期|发现日期|检查时间|排查时间|发现时间|date", true, K::date,
+                "hazard.found_on", "检查日期", "date found"},
+    ImportField{"kind", "检查类型|检查方式|检查形式|排查类型|inspection_kind", false, K::code, "inspection.kind",
+                "检查类型", "inspection kind", domain::inspection_kinds},
+    ImportField{"body", "检查单位|检查组|检查机构|排查单位|inspection_body", false, K::text, "inspection.body",
+                "检查单位", "inspecting body"},
+    ImportField{"found_by", "检查人|排查人|检查人员|排查人员|发现人|inspectors", false, K::text, "hazard.found_by",
+                "检查人", "inspectors"},
+    ImportField{"location", "隐患部位|部位|地点|隐患地点|隐患位置|位置", false, K::text, "hazard.location", "隐患部位",
+                "location"},
+    ImportField{"description", "隐患描述|隐患内容|存在问题|问题描述|隐患情况|存在的问题|隐患", true, K::text,
+                "hazard.description", "隐患描述", "description"},
+    ImportField{"category", "隐患类别|隐患类型|类别|隐患分类", false, K::code, "hazard.category", "隐患类别", "category",
+                domain::hazard_categories},
+    ImportField{"level", "隐患等级|隐患级别|等级|级别", false, K::code, "hazard.level", "隐患等级", "level",
+                domain::hazard_levels},
+    ImportField{"basis", "判定依据|依据|重大隐患判定依据", false, K::text, "hazard.basis", "判定依据", "basis"},
+    ImportField{"stop_production", "停产停业|是否停产|停产情况", false, K::code, "hazard.stop_production", "停产停业",
+                "stop production", domain::stop_production_kinds},
+    ImportField{"due_on", "整改期限|整改时限|限期|整改期限日期|整改截止日期|deadline", false, K::date, "hazard.due_on",
+                "整改期限", "deadline"},
+    ImportField{"owner_dept", "整改责任单位|责任单位|责任部门|整改责任部门", false, K::text, "hazard.owner_dept",
+                "整改责任单位", "responsible unit"},
+    ImportField{"owner", "整改责任人|责任人", false, K::text, "hazard.owner", "整改责任人", "owner"},
+    ImportField{"measures", "整改措施|措施|整改方案", false, K::text, "hazard.measures", "整改措施", "measures"},
+    ImportField{"funds", "整改资金|资金|整改资金投入|治理资金", false, K::money, "hazard.funds_fen", "整改资金", "funds"},
+    ImportField{"emergency_plan", "应急预案|预案|应急措施", false, K::text, "hazard.emergency_plan", "应急预案",
+                "emergency plan"},
+    ImportField{"status", "状态|整改状态|整改情况|治理状态", false, K::text, "hazard.status", "状态", "status"},
+    ImportField{"on_spot", "即查即改|现场整改|是否即查即改|是否现场整改|立查立改", false, K::flag, "hazard.on_spot",
+                "即查即改", "fixed on the spot"},
+    ImportField{"completed_on", "整改完成日期|完成日期|整改完成时间|完成时间", false, K::date, "hazard.completed_on",
+                "整改完成日期", "completed"},
+    ImportField{"verified_by", "验收人|复查人|验收人员", false, K::text, "hazard.verified_by", "验收人", "verified by"},
+    ImportField{"verified_on", "验收日期|复查日期|验收时间|复查时间", false, K::date, "hazard.verified_on", "验收日期",
+                "verified"},
+    ImportField{"closed_on", "销号日期|销号时间", false, K::date, "hazard.closed_on", "销号日期", "closed"},
+    ImportField{"voided_on", "作废日期", false, K::date, "hazard.voided_on", "作废日期", "voided"},
+    ImportField{"sector", "行业领域|行业|所属行业|行业类别", false, K::code, "hazard.sector", "行业领域", "sector",
+                domain::sectors},
     // Only for --create-missing-enterprises: the region of an enterprise the import creates.
-    io::FieldSpec{"region", "所属地区|所属区域|行政区划|所在地区|所属县区|所在县区|区县|县区|地区", false},
+    ImportField{"region", "所属地区|所属区域|行政区划|所在地区|所属县区|所在县区|区县|县区|地区", false, K::text,
+                "enterprise.region_code", "所属地区", "region"},
 };
+const std::vector<io::FieldSpec> k_sheet_fields = sheet_fields(k_hazard_fields);
 
 // Indexes into k_hazard_fields, resolved once against the sheet.
 struct Columns {
@@ -150,38 +175,9 @@ private:
   std::unordered_map<int64_t, size_t> m_by_id;
 };
 
-// A yes/no cell: yes, no, 是, 否, 1, 0, true, false.
-std::optional<bool> parse_flag(std::string_view text)
-{
-  std::string s(text);
-  for (char& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  for (std::string_view yes : {"yes", "y", "true", "1", "是"})
-    if (s == yes) return true;
-  for (std::string_view no : {"no", "n", "false", "0", "否"})
-    if (s == no) return false;
-  return std::nullopt;
-}
-
 bool has_five_items(const Hazard& h)
 {
   return !h.owner.empty() && !h.measures.empty() && h.funds && h.due_on && !h.emergency_plan.empty();
-}
-
-// A number as Excel may show it: full-width digits (NFKC) and thousands separators (1,200 or
-// 1，200) taken out.
-std::string plain_number(std::string_view v)
-{
-  std::string t = domain::nfkc(v);
-  std::string out;
-  out.reserve(t.size());
-  for (size_t i = 0; i < t.size(); ++i) {
-    const bool between_digits = i > 0 && i + 1 < t.size() && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
-                                t[i + 1] <= '9';
-    if (t[i] == ',' && between_digits) continue;
-    out += t[i];
-  }
-  return out;
 }
 
 std::string_view status_label(HazardStatus s)
@@ -193,11 +189,11 @@ std::string_view status_label(HazardStatus s)
 // derive the status and its dated history. Returns the first problem, if any.
 class RowReader {
 public:
-  RowReader(store::Database& db, const io::Sheet& sheet, const Columns& c, const Actor& actor)
-      : m_db(db), m_sheet(sheet), m_c(c), m_actor(actor)
+  RowReader(ImportRun& run, const Columns& c, const Actor& actor)
+      : m_db(run.db()), m_run(run), m_sheet(run.sheet()), m_c(c), m_actor(actor)
   {
-    m_funds_unit = sheet.unit(c.funds).find("万") != std::string_view::npos ? domain::MoneyUnit::wan_yuan
-                                                                           : domain::MoneyUnit::yuan;
+    m_funds_unit = m_sheet.unit(c.funds).find("万") != std::string_view::npos ? domain::MoneyUnit::wan_yuan
+                                                                             : domain::MoneyUnit::yuan;
   }
 
   // Every problem of the row goes to `errors` (issue 13 point 8: a user fixes a row once).
@@ -280,10 +276,6 @@ public:
     h.category_text.assign(v);
   }
 
-  // Dates written as Excel serial numbers (1900 date system), for the note.
-  int64_t serial_dates() const { return m_serial_dates; }
-  const std::string& serial_example() const { return m_serial_example; }
-
   // --on-conflict update (issue 13 points 3 and 4): `stored` with what this row says, into
   // `out`. A column the sheet lacks never changes a field; a blank cell changes it only with
   // --blank clear. The status moves only forward along the life cycle (DESIGN §4): a status word
@@ -341,14 +333,15 @@ public:
     };
     if (stored.status == HazardStatus::void_) return back("; a voided hazard stays voided");
     if (target == HazardStatus::void_) {
-      if (stored.status != HazardStatus::open && stored.status != HazardStatus::rectifying) return back("");
+      if (stored.status != HazardStatus::open && stored.status != HazardStatus::rectifying)
+        return back("; only a hazard 待整改 or 整改中 is voided");
       out.voided_on = h.voided_on;
     } else if (stage(target) < stage(stored.status)) {
       if (!worded) return std::nullopt;  // older stage dates: the sheet is behind, nothing to do
       return back(stored.status == HazardStatus::closed ? "; to take a closed hazard back use 'ankang rectify reopen'"
                   : stored.status == HazardStatus::submitted
                       ? "; to send it back use 'ankang rectify verify --fail'"
-                      : "");
+                      : "; a hazard 整改中 does not go back to 待整改");
     } else {
       // Forward: the stages it passes get their dates from the row (derived as for a new row).
       if (stage(target) >= 2 && (!out.completed_on || given(m_c.completed_on))) out.completed_on = h.completed_on;
@@ -392,19 +385,12 @@ private:
       out.clear();
       return std::nullopt;
     }
-    if (auto c = set.parse(v)) {
+    std::string why;
+    if (auto c = parse_sheet_code(set, v, k_hazard_fields[field].key, why)) {
       out.assign(c->data(), c->size());
       return std::nullopt;
     }
-    if (auto c = set.parse(domain::nfkc(v))) {  // full-width letters: ｍａｊｏｒ
-      out.assign(c->data(), c->size());
-      return std::nullopt;
-    }
-    // The --map-value hint repeats the value: only when it is short and plain enough to type.
-    if (quote_value(v) != fmt::format("'{}'", v))
-      return RowError{field, fmt::format("not a {}: expected one of {}", set.what(), set.valid_values())};
-    return RowError{field, fmt::format("not a {}: expected one of {} (or --map-value {}:{}=…)", set.what(),
-                                       set.valid_values(), k_hazard_fields[field].key, v)};
+    return RowError{field, std::move(why)};
   }
 
   std::optional<RowError> date(size_t field, bool required, Date& out) const
@@ -422,18 +408,13 @@ private:
     return RowError{field, fmt::format("not a date: {}", why)};
   }
 
-  // A date as Excel writes it: full-width digits (NFKC), or a serial number of the 1900 date
-  // system (5 digits: 1927-05-18 to 2173-10-14; 44428 is 2021-08-20).
+  // A date as Excel writes it (a serial number is counted for the import's note).
   std::optional<Date> sheet_date(std::string_view v, std::string& why) const
   {
-    const std::string text = domain::nfkc(v);
-    if (text.size() == 5 && text.find_first_not_of("0123456789") == std::string::npos && text[0] != '0') {
-      const int32_t serial = std::stoi(text);
-      const Date d = Date::from_days(serial - 25569);  // serial 25569 is 1970-01-01
-      if (m_serial_dates++ == 0) m_serial_example = fmt::format("{} → {}", text, d.iso());
-      return d;
-    }
-    return domain::try_parse_date(text, why);
+    bool serial = false;
+    const auto d = parse_sheet_date(v, why, serial);
+    if (d && serial) m_run.count_serial_date(domain::nfkc(v), *d);
+    return d;
   }
 
   std::optional<RowError> optional_date(size_t field, std::optional<Date>& out) const
@@ -506,8 +487,9 @@ private:
     }
     // 即查即改 (the export's on_spot): a hazard fixed on the spot is closed, with that history.
     if (const auto flag = get(m_c.on_spot); !flag.empty()) {
-      const auto yes = parse_flag(flag);
-      if (!yes) return RowError{m_c.on_spot, "expected yes or no (是/否)"};
+      std::string why;
+      const auto yes = parse_sheet_flag(flag, why);
+      if (!yes) return RowError{m_c.on_spot, why};
       if (*yes && !s.on_spot) {
         if (s.status == HazardStatus::void_ || (!word.empty() && s.status != HazardStatus::closed))
           return RowError{m_c.on_spot, fmt::format("fixed on the spot means closed, but the status is {}",
@@ -553,14 +535,13 @@ private:
   }
 
   store::Database& m_db;
+  ImportRun& m_run;
   const io::Sheet& m_sheet;
   const Columns& m_c;
   const Actor& m_actor;
   const io::SheetRow* m_row = nullptr;
   domain::MoneyUnit m_funds_unit = domain::MoneyUnit::yuan;
   std::unique_ptr<domain::Calendar> m_calendar;
-  mutable int64_t m_serial_dates = 0;
-  mutable std::string m_serial_example;
 };
 
 // --create-missing-enterprises: an enterprise the sheet names that is not registered yet, made
@@ -737,7 +718,7 @@ SheetDuplicates find_sheet_duplicates(const HazardImportOptions& o, const Enterp
   io::CsvReader reader(o.path, o.encoding, o.sheet.sheet_name);  // the same sheet as the import
   reader.recover_malformed(true);
   reader.keep_invalid_utf8(true);
-  io::Sheet sheet(reader, k_hazard_fields, o.sheet);
+  io::Sheet sheet(reader, k_sheet_fields, o.sheet);
   const Columns c(sheet);
   io::SheetRow row;
   uint32_t ordinal = 0;
@@ -800,257 +781,160 @@ std::optional<LedgerStatus> parse_ledger_status(std::string_view word)
   return std::nullopt;
 }
 
-std::span<const io::FieldSpec> hazard_import_fields() { return k_hazard_fields; }
+std::span<const ImportField> hazard_import_fields() { return k_hazard_fields; }
 
-HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& o, const Actor& actor)
-{
-  HazardImportResult r;
-  io::CsvReader reader(o.path, o.encoding, o.sheet.sheet_name);
-  reader.recover_malformed(true);  // a record that is not proper CSV is one more bad row
-  io::Sheet sheet(reader, k_hazard_fields, o.sheet);
-  const Columns c(sheet);
-  if (!sheet.has(c.uscc) && !sheet.has(c.enterprise))
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("{}: the header has neither 统一社会信用代码 (uscc) nor 企业名称 (enterprise)", o.path),
-                "name the column with --map 列名=uscc or --map 列名=enterprise");
+namespace {
 
-  store::prepare_bulk_load(db);
-  store::WriteTransaction tx(db.sql());
-  auto& batch = r.batch;
-  batch.kind = "hazard";
-  batch.file_name = o.path;
-  batch.sha256 = "";
-  batch.encoding = std::string(io::encoding_name(reader.encoding()));
-  batch.actor = actor.user;
-  batch.started_at = actor.now;
-  store::insert_batch(db, batch);
+// The hazard import's row function and its state, on the import driver: each row's enterprise,
+// the duplicate check of the sheet, the inspection it belongs to, the number, the record and its
+// dated history.
+class HazardImport {
+public:
+  HazardImport(const HazardImportOptions& o, const Actor& actor, HazardImportResult& r) : m_o(o), m_actor(actor), m_r(r) {}
 
-  EnterpriseIndex enterprises(db);
-  const SheetDuplicates duplicates = find_sheet_duplicates(o, enterprises);
-  std::vector<uint64_t> collapsed_lines;
-  constexpr size_t k_listed_differing = 5;
-  std::vector<std::tuple<uint64_t, std::string, std::string>> skipped_differing;  // line, number, fields
-  int64_t skipped_differing_count = 0;
-  uint32_t ordinal = 0;
-  store::HazardWriter writer(db);
-  store::InspectionWriter inspections(db);
-  HistoryWriter history(writer, actor, batch.id);
-  RowReader row_reader(db, sheet, c, actor);
-  EnterpriseMaker maker(db, sheet, c);
-  std::unique_ptr<io::RejectsWriter> rejects;
-  if (o.skip_invalid && !o.rejects_path.empty()) rejects = std::make_unique<io::RejectsWriter>(o.rejects_path, sheet.header());
+  void start(ImportRun& run)
+  {
+    m_run = &run;
+    auto& db = run.db();
+    m_c.emplace(run.sheet());
+    const auto& c = *m_c;
+    if (!run.sheet().has(c.uscc) && !run.sheet().has(c.enterprise))
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("{}: the header has neither 统一社会信用代码 (uscc) nor 企业名称 (enterprise)", m_o.path),
+                  "name the column with --map 列名=uscc or --map 列名=enterprise");
+    m_enterprises.emplace(db);
+    m_duplicates = find_sheet_duplicates(m_o, *m_enterprises);
+    m_writer.emplace(db);
+    m_inspections.emplace(db);
+    m_history.emplace(*m_writer, m_actor, run.batch().id);
+    m_reader.emplace(run, c, m_actor);
+    m_maker.emplace(db, run.sheet(), c);
+  }
 
-  std::unordered_map<int, int64_t> next_seq;  // per year of found_on
-  StringMap<store::InspectionId> inspection_cache;
-  // Bounded, so that memory does not grow with the file: a sheet runs by date, so the visits of
-  // the last few thousand keys are the ones rows refer to; older ones are found in the database.
-  constexpr size_t k_inspection_cache_limit = 4096;
-  std::string key;
-  Hazard h;
-  Hazard existing_updated;
-  LedgerStatus status;
-  store::Inspection inspection;
-  io::SheetRow row;
-  std::string note;
-  bool writing = true;  // false after the first bad row of an all-or-nothing import: validate only
-
-  // A bad row: each of its problems is one line of the errors; the rejects file gets the row
-  // once, with every reason.
-  const auto reject_all = [&](const io::SheetRow& bad, const std::vector<RowError>& problems) {
-    ++batch.rows_rejected;
-    std::string reasons;
-    const auto prefix = sheet.where(bad) + ": ";
-    for (const auto& e : problems) {
-      std::string line = e.field ? sheet.describe(bad, *e.field, e.why) : sheet.describe(bad, e.why);
-      // The rejects file has its own line column: its reason starts after "FILE:LINE: ".
-      const auto reason = line.starts_with(prefix) ? std::string_view(line).substr(prefix.size()) : std::string_view(line);
-      reasons += fmt::format("{}{}", reasons.empty() ? "" : "; ", reason);
-      r.errors.push_back(std::move(line));
-    }
-    if (rejects) {
-      if (bad.malformed().empty())
-        rejects->add(bad.line(), bad.cells(), reasons);
+  RowOutcome row(ImportRow& row)
+  {
+    const auto& c = *m_c;
+    const auto& sheet = m_run->sheet();
+    const auto& cells = row.sheet_row();
+    auto& db = m_run->db();
+    auto& batch = m_run->batch();
+    const auto fail = [&](const RowError& e) {
+      if (e.field)
+        row.error(*e.field, e.why);
       else
-        rejects->add_raw(bad.line(), bad.raw(), reasons);
-    }
-    if (!o.skip_invalid) writing = false;
-  };
-  const auto reject = [&](const io::SheetRow& bad, const RowError& e) { reject_all(bad, std::vector<RowError>{e}); };
-  std::vector<RowError> problems;
-  const store::EnterpriseRef no_enterprise;
-  StringMap<int64_t> as_written;        // category text kept as written → rows written with it
-  StringMap<int64_t> kinds_as_written;  // the same for the inspection kind
-
-  while (sheet.next(row)) {
-    const uint32_t row_ordinal = ordinal++;
-    ++batch.rows_read;
-    if (o.progress && batch.rows_read % 4096 == 0) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
-    if (!row.malformed().empty()) {
-      reject(row, RowError{std::nullopt, std::string(row.malformed())});
-      continue;
-    }
-    if (auto problem = sheet.cell_problem(row)) {
-      reject(row, RowError{std::nullopt, std::move(*problem)});
-      continue;
-    }
-
-    if (const auto* dup = duplicates.verdict(row_ordinal)) {
+        row.error(e.why);
+      return RowOutcome::skipped;
+    };
+    // The row's place among the rows read (malformed ones too), as the duplicate pass counted.
+    const auto row_ordinal = static_cast<uint32_t>(batch.rows_read - 1);
+    if (const auto* dup = m_duplicates.verdict(row_ordinal)) {
       if (!dup->conflict) {  // an exact copy of an earlier row: one finding
-        collapsed_lines.push_back(row.number());
-        ++batch.rows_skipped;
-        continue;
+        m_collapsed_lines.push_back(cells.number());
+        return RowOutcome::skipped;
       }
       std::string others;
       for (const auto l : dup->lines) others += fmt::format("{}{}", others.empty() ? "" : ", ", l);
       const bool by_no = dup->key_kind == k_key_no;
-      reject(row, RowError{by_no ? c.no : c.description,
+      return fail(RowError{by_no ? c.no : c.description,
                            fmt::format("row{} {} of this sheet name{} the same hazard ({}) but differ{}: keep the row "
                                        "that is current and delete the other{} (none of them is imported)",
                                        dup->lines.size() > 1 ? "s" : "", others, dup->lines.size() > 1 ? "" : "s",
                                        by_no ? "the same number" : "same enterprise, day, location and description",
                                        dup->lines.size() > 1 ? "" : "s", dup->lines.size() > 1 ? "s" : "")});
-      continue;
     }
 
     // The enterprise: by USCC when given, else by exact name. Its problems and the row's other
     // problems are reported together.
-    problems.clear();
-    const auto uscc_text = sheet.has(c.uscc) ? trim_blanks(row.get(c.uscc)) : std::string_view();
-    const auto name_text = sheet.has(c.enterprise) ? trim_blanks(row.get(c.enterprise)) : std::string_view();
+    m_problems.clear();
+    const auto uscc_text = row.get(c.uscc);
+    const auto name_text = row.get(c.enterprise);
     const store::EnterpriseRef* enterprise = nullptr;
     if (!uscc_text.empty()) {
       std::string why;
       const auto uscc = domain::try_normalize_uscc(uscc_text, why);
       if (!uscc) {
-        problems.push_back(RowError{c.uscc, why});
+        m_problems.push_back(RowError{c.uscc, why});
       } else {
-        enterprise = enterprises.by_uscc(*uscc);
-        if (!enterprise && o.create_missing_enterprises) {
-          if (auto e = maker.plan(row, *uscc, name_text))
-            problems.push_back(*e);
+        enterprise = m_enterprises->by_uscc(*uscc);
+        if (!enterprise && m_o.create_missing_enterprises) {
+          if (auto e = m_maker->plan(cells, *uscc, name_text))
+            m_problems.push_back(*e);
           else
-            enterprise = &maker.ref();
+            enterprise = &m_maker->ref();
         }
-        if (!enterprise && problems.empty())
-          problems.push_back(
+        if (!enterprise && m_problems.empty())
+          m_problems.push_back(
               RowError{c.uscc, "no enterprise has this USCC (add it with 'ankang enterprise add' or import it first)"});
       }
     } else if (!name_text.empty()) {
       bool ambiguous = false;
-      enterprise = enterprises.by_name(name_text, ambiguous);
+      enterprise = m_enterprises->by_name(name_text, ambiguous);
       if (!enterprise)
-        problems.push_back(RowError{
+        m_problems.push_back(RowError{
             c.enterprise, ambiguous ? fmt::format("several enterprises have this name ({}): give the USCC",
-                                                  enterprises.usccs_named(name_text))
-                          : o.create_missing_enterprises
+                                                  m_enterprises->usccs_named(name_text))
+                          : m_o.create_missing_enterprises
                               ? "no enterprise has this name, and creating it (--create-missing-enterprises) needs its USCC"
                               : "no enterprise has this name (give its USCC, or add it first)"});
     } else {
-      problems.push_back(RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise, "the enterprise is missing: give its USCC or name"});
+      m_problems.push_back(RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise, "the enterprise is missing: give its USCC or name"});
     }
 
-    row_reader.read(row, enterprise ? *enterprise : no_enterprise, h, status, problems);
-    if (!problems.empty()) {
-      reject_all(row, problems);
-      continue;
+    m_reader->read(cells, enterprise ? *enterprise : m_no_enterprise, m_h, m_status, m_problems);
+    if (!m_problems.empty()) {
+      for (const auto& e : m_problems) fail(e);
+      return RowOutcome::skipped;
     }
-    if (!writing) continue;
-    if (enterprise == &maker.ref()) {  // new: created with its first valid row
-      enterprises.add(maker.create(actor.now));
-      h.enterprise_id = maker.ref().id;
+    if (!row.writing()) return RowOutcome::imported;  // validating only
+    auto& h = m_h;
+    if (enterprise == &m_maker->ref()) {  // new: created with its first valid row
+      m_enterprises->add(m_maker->create(m_actor.now));
+      h.enterprise_id = m_maker->ref().id;
       store::record_batch_enterprise(db, batch.id, store::BatchEnterprise{h.enterprise_id, "created", ""});
-      ++r.enterprises_created;
+      ++m_r.enterprises_created;
     }
 
     // Seen before? The same number, or the same enterprise + date + location + description.
     std::optional<Hazard> existing;
-    if (!h.no.empty()) existing = writer.find_by_no(h.no);
+    if (!h.no.empty()) existing = m_writer->find_by_no(h.no);
     if (!existing) {
-      if (auto id = writer.find_duplicate(h.enterprise_id, h.found_on, h.location, h.description))
-        existing = writer.find_by_id(*id);
+      if (auto id = m_writer->find_duplicate(h.enterprise_id, h.found_on, h.location, h.description))
+        existing = m_writer->find_by_id(*id);
     }
     // A number this import has already written for a different finding (a row without a number
     // was given it, or two rows give it): not a re-import of that hazard but a clash.
     if (existing && existing->batch_id == batch.id &&
         (existing->enterprise_id != h.enterprise_id || existing->found_on != h.found_on ||
-         existing->location != h.location || existing->description != h.description)) {
-      reject(row, RowError{c.no, fmt::format("{} was already given to another finding by an earlier row of this sheet; "
+         existing->location != h.location || existing->description != h.description))
+      return fail(RowError{c.no, fmt::format("{} was already given to another finding by an earlier row of this sheet; "
                                              "give each row its own number, or leave the numbers out",
                                              existing->no)});
-      continue;
-    }
     if (existing && existing->enterprise_id != h.enterprise_id) {
       // A hazard's enterprise never changes by import (its inspection would stay behind).
-      const auto* owner = enterprises.by_id(existing->enterprise_id);
-      reject(row, RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise,
+      const auto* owner = m_enterprises->by_id(existing->enterprise_id);
+      return fail(RowError{sheet.has(c.uscc) ? c.uscc : c.enterprise,
                            fmt::format("hazard {} belongs to {} ({}); an import does not move a hazard to another "
                                        "enterprise: give this finding its own number",
                                        existing->no, owner ? owner->name : "another enterprise",
                                        owner ? owner->uscc : "")});
-      continue;
     }
-    if (existing) {
-      if (o.on_conflict == OnConflict::skip) {
-        // Skipped, but say when the row differs from what is stored (issue 13 point 5).
-        ++batch.rows_skipped;
-        std::string fields;
-        if (row_reader.merge(*existing, h, status, false, existing_updated)) {
-          fields = "status";
-        } else {
-          const auto changes = store::diff_hazards(*existing, existing_updated);
-          for (const auto& ch : changes.changes()) {
-            // Texts that read the same (issue 13 point 6) are no difference worth a word.
-            if ((ch.field == "location" || ch.field == "description") &&
-                domain::comparable_text(ch.from.value_or("")) == domain::comparable_text(ch.to.value_or("")))
-              continue;
-            fields += fmt::format("{}{}", fields.empty() ? "" : ", ", ch.field);
-          }
-        }
-        if (!fields.empty()) {
-          if (skipped_differing.size() < k_listed_differing)
-            skipped_differing.emplace_back(row.number(), existing->no, fields);
-          ++skipped_differing_count;
-        }
-        continue;
-      }
-      if (o.on_conflict == OnConflict::error) {
-        reject(row, RowError{std::nullopt, fmt::format("hazard {} is already present (imported before)", existing->no)});
-        continue;
-      }
-      // --on-conflict update: what the row changes, as events (fields, then each stage passed).
-      if (auto e = row_reader.merge(*existing, h, status, o.blank_clear, existing_updated)) {
-        reject(row, *e);
-        continue;
-      }
-      Hazard same_status = existing_updated;
-      same_status.status = existing->status;
-      const auto changes = store::diff_hazards(*existing, same_status);
-      if (changes.empty() && existing_updated.status == existing->status) {
-        ++batch.rows_skipped;
-        continue;
-      }
-      writer.update(existing_updated, actor.now);
-      if (!h.category_text.empty()) ++as_written[h.category_text];
-      note = sheet.where(row);
-      r.events_written += history.write_update(*existing, existing_updated, changes.json(), note);
-      ++batch.rows_updated;
-      continue;
-    }
+    if (existing) return update(row, *existing);
 
     // The inspection: rows sharing enterprise + date + inspectors are one visit.
     const std::string date_text = h.found_on.iso();
-    key.clear();
-    fmt::format_to(std::back_inserter(key), "{}|{}|{}", h.enterprise_id.value, date_text, h.found_by);
-    if (auto it = inspection_cache.find(key); it != inspection_cache.end()) {
+    m_key.clear();
+    fmt::format_to(std::back_inserter(m_key), "{}|{}|{}", h.enterprise_id.value, date_text, h.found_by);
+    if (auto it = m_inspection_cache.find(m_key); it != m_inspection_cache.end()) {
       h.inspection_id = it->second;
     } else {
-      auto id = inspections.find(h.enterprise_id, h.found_on, h.found_by);
+      auto id = m_inspections->find(h.enterprise_id, h.found_on, h.found_by);
       if (!id) {
+        auto& inspection = m_inspection;
         inspection.enterprise_id = h.enterprise_id;
         inspection.date = h.found_on;
         inspection.kind = "routine";
         inspection.kind_text.clear();
-        if (const auto kind_cell = sheet.has(c.kind) ? trim_blanks(row.get(c.kind)) : std::string_view(); !kind_cell.empty()) {
+        if (const auto kind_cell = row.get(c.kind); !kind_cell.empty()) {
           // Optional and coded: a kind that is no code or synonym is kept as written (point 1).
           auto kind = domain::inspection_kinds().parse(kind_cell);
           if (!kind) kind = domain::inspection_kinds().parse(domain::nfkc(kind_cell));
@@ -1061,16 +945,16 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
             inspection.kind_text.assign(kind_cell);
           }
         }
-        const auto body = sheet.has(c.body) ? trim_blanks(row.get(c.body)) : std::string_view();
+        const auto body = row.get(c.body);
         inspection.body.assign(body.data() ? body.data() : "", body.size());
         inspection.inspectors = h.found_by;
         inspection.batch_id = batch.id;
         inspection.uuid.clear();  // the struct is reused: each new inspection gets its own UUID
-        id = inspections.insert(inspection, actor.now);
-        ++r.inspections_created;
+        id = m_inspections->insert(inspection, m_actor.now);
+        ++m_r.inspections_created;
       }
-      if (inspection_cache.size() >= k_inspection_cache_limit) inspection_cache.clear();
-      inspection_cache.emplace(key, *id);
+      if (m_inspection_cache.size() >= k_inspection_cache_limit) m_inspection_cache.clear();
+      m_inspection_cache.emplace(m_key, *id);
       h.inspection_id = *id;
     }
 
@@ -1078,11 +962,11 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     // A YH number given in the sheet moves the counter past it, so that later rows never collide.
     if (h.no.empty()) {
       const int year = h.found_on.year();
-      auto [it, fresh] = next_seq.try_emplace(year, 0);
+      auto [it, fresh] = m_next_seq.try_emplace(year, 0);
       if (fresh) it->second = store::max_hazard_seq(db, year);
       h.no = store::format_hazard_no(year, ++it->second);
     } else if (const auto given = store::parse_hazard_no(h.no)) {
-      auto [it, fresh] = next_seq.try_emplace(given->first, 0);
+      auto [it, fresh] = m_next_seq.try_emplace(given->first, 0);
       if (fresh) it->second = store::max_hazard_seq(db, given->first);
       it->second = std::max(it->second, given->second);
     }
@@ -1090,77 +974,162 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
     h.uuid.clear();
     h.extensions = 0;
     h.batch_id = batch.id;
-    if (breaks_live_rules(h)) ++r.rule_breaks;  // counted for the rows written, not those skipped
-    writer.insert(h, actor.now);
-    if (!h.category_text.empty()) ++as_written[h.category_text];
-    if (sheet.has(c.kind)) {
-      const auto kind_cell = trim_blanks(row.get(c.kind));
-      if (!kind_cell.empty() && !domain::inspection_kinds().parse(kind_cell) &&
-          !domain::inspection_kinds().parse(domain::nfkc(kind_cell)))
-        ++kinds_as_written[std::string(kind_cell)];
-    }
-    note.clear();
-    r.events_written += history.write_new(h, note);
-    ++batch.rows_imported;
+    if (breaks_live_rules(h)) ++m_r.rule_breaks;  // counted for the rows written, not those skipped
+    m_writer->insert(h, m_actor.now);
+    if (!h.category_text.empty()) ++m_categories_as_written[h.category_text];
+    if (const auto kind_cell = row.get(c.kind); !kind_cell.empty() && !domain::inspection_kinds().parse(kind_cell) &&
+                                                !domain::inspection_kinds().parse(domain::nfkc(kind_cell)))
+      ++m_kinds_as_written[std::string(kind_cell)];
+    m_note.clear();
+    m_r.events_written += m_history->write_new(h, m_note);
+    return RowOutcome::imported;
   }
-  if (o.progress) o.progress(static_cast<uint64_t>(batch.rows_read), reader.bytes_read(), reader.file_size());
 
-  r.notes = sheet.notes();
-  if (skipped_differing_count > 0) {
+  void finish(ImportRun& run)
+  {
+    const auto& o = m_o;
     const bool zh = o.sheet.lang == domain::Lang::zh;
-    r.notes.push_back(zh ? fmt::format("{}: 跳过的 {} 行与数据库中的记录不同（用 --on-conflict update 可更新）：", o.path,
-                                       skipped_differing_count)
-                         : fmt::format("{}: {} skipped rows differ from the database (--on-conflict update applies "
-                                       "them):",
-                                       o.path, skipped_differing_count));
-    for (const auto& [line, no, fields] : skipped_differing)
-      r.notes.push_back(zh ? fmt::format("  第 {} 行 {}：{}", line, no, fields) : fmt::format("  row {} {}: {}", line, no, fields));
-    if (skipped_differing_count > static_cast<int64_t>(skipped_differing.size()))
-      r.notes.push_back(zh ? fmt::format("  …另 {} 行", skipped_differing_count - static_cast<int64_t>(skipped_differing.size()))
-                           : fmt::format("  … {} more", skipped_differing_count - static_cast<int64_t>(skipped_differing.size())));
+    if (m_skipped_differing_count > 0) {
+      run.note(zh ? fmt::format("{}: 跳过的 {} 行与数据库中的记录不同（用 --on-conflict update 可更新）：", o.path,
+                                m_skipped_differing_count)
+                  : fmt::format("{}: {} skipped rows differ from the database (--on-conflict update applies them):",
+                                o.path, m_skipped_differing_count));
+      for (const auto& [line, no, fields] : m_skipped_differing)
+        run.note(zh ? fmt::format("  第 {} 行 {}：{}", line, no, fields) : fmt::format("  row {} {}: {}", line, no, fields));
+      const auto more = m_skipped_differing_count - static_cast<int64_t>(m_skipped_differing.size());
+      if (more > 0) run.note(zh ? fmt::format("  …另 {} 行", more) : fmt::format("  … {} more", more));
+    }
+    if (!m_collapsed_lines.empty()) {
+      std::string lines;
+      for (size_t i = 0; i < m_collapsed_lines.size() && i < 10; ++i)
+        lines += fmt::format("{}{}", i ? (zh ? "、" : ", ") : "", m_collapsed_lines[i]);
+      if (m_collapsed_lines.size() > 10) lines += fmt::format(" …");
+      run.note(zh ? fmt::format("{}: 第 {} 行与前面的行完全相同，已合并为一条（共 {} 行）", o.path, lines,
+                                m_collapsed_lines.size())
+                  : fmt::format("{}: rows {} repeat an earlier row exactly and are taken as one ({} rows)", o.path,
+                                lines, m_collapsed_lines.size()));
+    }
+    kept("category", m_c->category, "environment", m_categories_as_written);
+    kept("kind", m_c->kind, "special", m_kinds_as_written);
+    if (run.committing()) m_writer->finish();
   }
-  if (row_reader.serial_dates() > 0)
-    r.notes.push_back(o.sheet.lang == domain::Lang::zh
-                          ? fmt::format("{}: {} 个日期是 Excel 日期序号（1900 日期系统），已换算为日期，如 {}", o.path,
-                                        row_reader.serial_dates(), row_reader.serial_example())
-                          : fmt::format("{}: {} dates are Excel serial numbers (1900 date system), read as dates, e.g. {}",
-                                        o.path, row_reader.serial_dates(), row_reader.serial_example()));
-  if (!collapsed_lines.empty()) {
-    std::string lines;
-    for (size_t i = 0; i < collapsed_lines.size() && i < 10; ++i)
-      lines += fmt::format("{}{}", i ? (o.sheet.lang == domain::Lang::zh ? "、" : ", ") : "", collapsed_lines[i]);
-    if (collapsed_lines.size() > 10) lines += fmt::format(" …");
-    r.notes.push_back(o.sheet.lang == domain::Lang::zh
-                          ? fmt::format("{}: 第 {} 行与前面的行完全相同，已合并为一条（共 {} 行）", o.path, lines,
-                                        collapsed_lines.size())
-                          : fmt::format("{}: rows {} repeat an earlier row exactly and are taken as one ({} rows)",
-                                        o.path, lines, collapsed_lines.size()));
+
+private:
+  // --on-conflict: a row for a hazard already stored.
+  RowOutcome update(ImportRow& row, const Hazard& existing)
+  {
+    const auto& h = m_h;
+    if (m_o.on_conflict == OnConflict::skip) {
+      // Skipped, but say when the row differs from what is stored (issue 13 point 5).
+      std::string fields;
+      if (m_reader->merge(existing, h, m_status, false, m_updated)) {
+        fields = "status";
+      } else {
+        const auto changes = store::diff_hazards(existing, m_updated);
+        for (const auto& ch : changes.changes()) {
+          // Texts that read the same (issue 13 point 6) are no difference worth a word.
+          if ((ch.field == "location" || ch.field == "description") &&
+              domain::comparable_text(ch.from.value_or("")) == domain::comparable_text(ch.to.value_or("")))
+            continue;
+          fields += fmt::format("{}{}", fields.empty() ? "" : ", ", ch.field);
+        }
+      }
+      if (!fields.empty()) {
+        if (m_skipped_differing.size() < k_listed_differing)
+          m_skipped_differing.emplace_back(row.sheet_row().number(), existing.no, fields);
+        ++m_skipped_differing_count;
+      }
+      return RowOutcome::skipped;
+    }
+    if (m_o.on_conflict == OnConflict::error) {
+      row.error(fmt::format("hazard {} is already present (imported before)", existing.no));
+      return RowOutcome::skipped;
+    }
+    // --on-conflict update: what the row changes, as events (fields, then each stage passed).
+    if (auto e = m_reader->merge(existing, h, m_status, m_o.blank_clear, m_updated)) {
+      if (e->field)
+        row.error(*e->field, e->why);
+      else
+        row.error(e->why);
+      return RowOutcome::skipped;
+    }
+    Hazard same_status = m_updated;
+    same_status.status = existing.status;
+    const auto changes = store::diff_hazards(existing, same_status);
+    if (changes.empty() && m_updated.status == existing.status) return RowOutcome::skipped;
+    m_writer->update(m_updated, m_actor.now);
+    if (!h.category_text.empty()) ++m_categories_as_written[h.category_text];
+    m_note = row.where();
+    m_r.events_written += m_history->write_update(existing, m_updated, changes.json(), m_note);
+    return RowOutcome::updated;
   }
-  const auto kept = [&](std::string_view field, size_t column, std::string_view example, const StringMap<int64_t>& values) {
+
+  void kept(std::string_view field, size_t column, std::string_view example, const StringMap<int64_t>& values)
+  {
     if (values.empty()) return;
     KeptAsWritten k;
     k.field = field;
-    k.column = sheet.column_name(column);
+    k.column = m_run->sheet().column_name(column);
     k.example_code = example;
     k.values.assign(values.begin(), values.end());
     std::sort(k.values.begin(), k.values.end(), [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
     for (const auto& v : k.values) k.rows += v.second;
-    r.kept_as_written.push_back(std::move(k));
-  };
-  kept("category", c.category, "environment", as_written);
-  kept("kind", c.kind, "special", kinds_as_written);
-  batch.sha256 = reader.sha256();
-  batch.encoding = std::string(io::encoding_name(reader.encoding()));
-  batch.finished_at = actor.now;
-  if (!r.errors.empty() && !o.skip_invalid) return r;  // rolled back by tx's destructor
-  if (o.dry_run) return r;
-  writer.finish();
-  store::finish_batch(db, batch);
-  tx.commit();
-  if (rejects) rejects->commit();
-  r.committed = true;
+    m_r.kept_as_written.push_back(std::move(k));
+  }
+
+  // Bounded, so that memory does not grow with the file: a sheet runs by date, so the visits of
+  // the last few thousand keys are the ones rows refer to; older ones are found in the database.
+  static constexpr size_t k_inspection_cache_limit = 4096;
+  static constexpr size_t k_listed_differing = 5;
+
+  const HazardImportOptions& m_o;
+  const Actor& m_actor;
+  HazardImportResult& m_r;
+  ImportRun* m_run = nullptr;
+  std::optional<Columns> m_c;
+  std::optional<EnterpriseIndex> m_enterprises;
+  SheetDuplicates m_duplicates;
+  std::optional<store::HazardWriter> m_writer;
+  std::optional<store::InspectionWriter> m_inspections;
+  std::optional<HistoryWriter> m_history;
+  std::optional<RowReader> m_reader;
+  std::optional<EnterpriseMaker> m_maker;
+  std::vector<uint64_t> m_collapsed_lines;
+  std::vector<std::tuple<uint64_t, std::string, std::string>> m_skipped_differing;  // row, number, fields
+  int64_t m_skipped_differing_count = 0;
+  std::unordered_map<int, int64_t> m_next_seq;  // per year of found_on
+  StringMap<store::InspectionId> m_inspection_cache;
+  StringMap<int64_t> m_categories_as_written;  // category text kept as written → rows written with it
+  StringMap<int64_t> m_kinds_as_written;       // the same for the inspection kind
+  std::vector<RowError> m_problems;
+  const store::EnterpriseRef m_no_enterprise;
+  std::string m_key;
+  std::string m_note;
+  Hazard m_h;
+  Hazard m_updated;
+  LedgerStatus m_status;
+  store::Inspection m_inspection;
+};
+
+}  // namespace
+
+HazardImportResult import_hazards(store::Database& db, const HazardImportOptions& o, const Actor& actor)
+{
+  HazardImportResult r;
+  ImportOptions options = o;
+  options.actor = actor.user;
+  options.now = actor.now;
+  HazardImport hazards(o, actor, r);
+  auto done = run_import(db, options, RecordType{"hazard", k_hazard_fields},
+                         ImportSteps{.start = [&](ImportRun& run) { hazards.start(run); },
+                                     .row = [&](ImportRow& row) { return hazards.row(row); },
+                                     .finish = [&](ImportRun& run) { hazards.finish(run); }});
+  r.batch = std::move(done.batch);
+  r.notes = std::move(done.notes);
+  r.errors = std::move(done.errors);
+  r.committed = done.committed;
   return r;
 }
 

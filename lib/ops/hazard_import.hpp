@@ -6,6 +6,7 @@
 #include "io/encoding.hpp"
 #include "io/sheet.hpp"
 #include "ops/hazard_ops.hpp"
+#include "ops/import_driver.hpp"
 #include "ops/on_conflict.hpp"
 #include "store/database.hpp"
 #include "store/import_batch_store.hpp"
@@ -20,20 +21,10 @@
 
 namespace ankang::ops {
 
-struct HazardImportOptions {
-  std::string path;
-  io::Encoding encoding = io::Encoding::auto_detect;
-  io::SheetOptions sheet;  // --map, --map-value
+// Every option of an import (ImportOptions: file, --map, --skip-invalid, --dry-run,
+// --on-conflict, --blank …), and the hazard import's own.
+struct HazardImportOptions : ImportOptions {
   bool create_missing_enterprises = false;
-  bool skip_invalid = false;  // write the good rows; bad ones to `rejects_path` (if any)
-  std::string rejects_path;
-  bool dry_run = false;  // do everything, then roll back
-  OnConflict on_conflict = OnConflict::skip;
-  // --blank clear: a blank cell clears the stored value on update (default: keeps it). A column
-  // the sheet does not have never changes a stored field either way.
-  bool blank_clear = false;
-  // Called every few thousand rows: rows so far, bytes read, file size.
-  std::function<void(uint64_t rows, uint64_t bytes, uint64_t size)> progress;
 };
 
 // An optional coded column whose values were not all codes or synonyms: the rows written with
@@ -61,7 +52,7 @@ struct HazardImportResult {
   bool committed = false;  // false: dry run, or rejected as a whole
 };
 
-// Imports the sheet. Row errors are collected in the result (never thrown): when there are any
+// Imports the sheet on the import driver (ops/import_driver.hpp). Row errors are collected in the result (never thrown): when there are any
 // and !skip_invalid, nothing is written and committed is false. A record that is not proper CSV
 // (a stray quote, a wrong number of fields) is a row error too. A file that cannot be read, is
 // in no encoding or has no header throws Error(invalid_input) naming FILE:LINE.
@@ -77,6 +68,6 @@ struct LedgerStatus {
 std::optional<LedgerStatus> parse_ledger_status(std::string_view word);
 
 // The fields an import understands, with the header names real sheets use.
-std::span<const io::FieldSpec> hazard_import_fields();
+std::span<const ImportField> hazard_import_fields();
 
 }  // namespace ankang::ops
