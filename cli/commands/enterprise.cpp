@@ -334,7 +334,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
 
   ctx.note(fmt::format("{}: {} {}", o.file, ctx.tr("编码", "encoding"), r.encoding));
   for (const auto& n : r.notes) ctx.note(one_line(n));
-  for (const auto& e : r.errors) ctx.err << one_line(e) << '\n';
+  for (const auto& e : r.errors) ctx.err << one_line(ctx.t(e)) << '\n';  // English in lib/: in the user's language
   if (!r.errors.empty() && !o.skip_invalid)
     throw Error(
         ErrorKind::invalid_input,

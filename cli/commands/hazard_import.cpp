@@ -19,7 +19,7 @@ struct ImportCliOptions {
   std::string file;
   std::string encoding = "auto";
   std::vector<std::string> maps, value_maps;
-  bool create_missing = false, skip_invalid = false, dry_run = false, list = false;
+  bool create_missing = false, skip_invalid = false, dry_run = false, list = false, verbose = false;
   std::string rejects, on_conflict = "skip", on, blank = "keep", sheet;
   OutputOptions output;
 };
@@ -88,6 +88,19 @@ std::string kept_as_written_line(const Context& ctx, const ops::KeptAsWritten& k
                           k.column, group_thousands(k.rows), values, example);
 }
 
+// "第 4、7、9 行" / "rows 4, 7, 9": the first ten and how many more (issue 13 point 8), all with -v.
+std::string rows_named(const Context& ctx, const std::vector<uint64_t>& rows, bool all)
+{
+  constexpr size_t k_named = 10;
+  const bool zh = ctx.lang == domain::Lang::zh;
+  std::string out;
+  for (size_t i = 0; i < rows.size() && (all || i < k_named); ++i)
+    out += fmt::format("{}{}", i == 0 ? "" : zh ? "、" : ", ", rows[i]);
+  const size_t more = all || rows.size() <= k_named ? 0 : rows.size() - k_named;
+  if (zh) return more ? fmt::format("第 {} 行，另有 {} 行（加 -v 列出全部）", out, more) : fmt::format("第 {} 行", out);
+  return more ? fmt::format("rows {} and {} more (-v lists them all)", out, more) : fmt::format("row{} {}", rows.size() > 1 ? "s" : "", out);
+}
+
 int run_import(Context& ctx, const ImportCliOptions& o)
 {
   if (o.list) return run_list(ctx, o.output);
@@ -131,9 +144,11 @@ int run_import(Context& ctx, const ImportCliOptions& o)
   const auto& b = r.batch;
   ctx.note(fmt::format("{}: {} {}", o.file, ctx.tr("编码", "encoding"), b.encoding));
   for (const auto& n : r.notes) ctx.note(n);
-  for (size_t i = 0; i < r.errors.size() && i < k_max_printed_errors; ++i) ctx.err << r.errors[i] << '\n';
+  // Row errors are English in lib/; each is printed in the user's language (po/zh_CN.po).
+  for (size_t i = 0; i < r.errors.size() && i < k_max_printed_errors; ++i) ctx.err << ctx.t(r.errors[i]) << '\n';
   if (r.errors.size() > k_max_printed_errors)
-    ctx.err << fmt::format("… {} more\n", r.errors.size() - k_max_printed_errors);
+    ctx.err << (ctx.lang == domain::Lang::zh ? fmt::format("…另 {} 条\n", r.errors.size() - k_max_printed_errors)
+                                             : fmt::format("… {} more\n", r.errors.size() - k_max_printed_errors));
 
   if (!r.errors.empty() && !o.skip_invalid)
     throw Error(ErrorKind::invalid_input,
@@ -147,8 +162,8 @@ int run_import(Context& ctx, const ImportCliOptions& o)
     if (o.create_missing) ctx.out << fmt::format("新建企业 {} 家，", r.enterprises_created);
     ctx.out << fmt::format("新建检查 {} 次，记录历史 {} 条\n", r.inspections_created, r.events_written);
     if (r.rule_breaks > 0)
-      ctx.out << fmt::format("有 {} 行历史记录不符合现行规则（重大隐患五落实不全、验收人即责任人或重大隐患即查即改），已按原样导入\n",
-                             r.rule_breaks);
+      ctx.out << fmt::format("有 {} 行历史记录不符合现行规则（重大隐患五落实不全、验收人即责任人或重大隐患即查即改），已按原样导入：{}\n",
+                             r.rule_breaks, rows_named(ctx, r.rule_break_rows, o.verbose));
   } else {
     ctx.out << fmt::format("{} {}: {} rows read, {} new, {} updated, {} skipped (already present), {} rejected\n", head,
                            o.file, b.rows_read, b.rows_imported, b.rows_updated, b.rows_skipped, b.rows_rejected);
@@ -156,8 +171,8 @@ int run_import(Context& ctx, const ImportCliOptions& o)
     ctx.out << fmt::format("{} inspections created, {} history events written\n", r.inspections_created, r.events_written);
     if (r.rule_breaks > 0)
       ctx.out << fmt::format("{} rows of history break the live rules (major hazard without its full 五落实, verified by "
-                             "its owner, or a major hazard fixed on the spot); imported as they are\n",
-                             r.rule_breaks);
+                             "its owner, or a major hazard fixed on the spot); imported as they are: {}\n",
+                             r.rule_breaks, rows_named(ctx, r.rule_break_rows, o.verbose));
   }
   for (const auto& k : r.kept_as_written) ctx.out << kept_as_written_line(ctx, k) << '\n';
   if (o.skip_invalid && b.rows_rejected > 0) {
@@ -193,6 +208,7 @@ void add_hazard_import_command(CLI::App& group, Context& ctx)
       ->check(CLI::IsMember({"keep", "clear"}));
   cmd->add_option("--on", o.on, "Business date for the history of updates and voids without a date (default: today)");
   cmd->add_flag("--list", o.list, "List the earlier imports (batches) instead");
+  cmd->add_flag("-v,--verbose", o.verbose, "Name every row the summary counts (default: the first ten)");
   add_output_options(cmd, o.output);
   set_example(cmd, "ankang hazard import findings-2021.csv\n"
                    "  ankang hazard import ledger.csv --map 整改负责人=owner --map-value level:C=general\n"

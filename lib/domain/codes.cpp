@@ -1,10 +1,14 @@
 #include "domain/codes.hpp"
 
+#include "domain/text_key.hpp"
+
 #include "error.hpp"
 #include "text.hpp"
 
 #include <array>
 #include <fmt/format.h>
+
+#include <vector>
 
 namespace ankang::domain {
 
@@ -155,6 +159,31 @@ std::string CodeSet::valid_values() const
     out += fmt::format("{} ({})", e.code, e.zh);
   }
   return out;
+}
+
+std::string CodeSet::closest(std::string_view input) const
+{
+  std::vector<std::string_view> words;
+  std::vector<size_t> entry_of;
+  for (size_t i = 0; i < m_entries.size(); ++i) {
+    const auto& e = m_entries[i];
+    for (auto w : {e.code, e.zh, e.en}) {
+      words.push_back(w);
+      entry_of.push_back(i);
+    }
+    for (std::string_view rest = e.aliases; !rest.empty();) {
+      const auto bar = rest.find('|');
+      words.push_back(rest.substr(0, bar));
+      entry_of.push_back(i);
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+  }
+  const auto best = closest_word(input, words);
+  if (best.empty()) return {};
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].data() == best.data())
+      return fmt::format("{} ({})", m_entries[entry_of[i]].code, m_entries[entry_of[i]].zh);
+  return {};
 }
 
 const CodeSet& hazard_levels() { return k_level_set; }

@@ -30,6 +30,9 @@ public:
   std::string_view label(std::string_view code, Lang lang) const;
   // "general (一般), major (重大)", for error messages.
   std::string valid_values() const;
+  // The entry closest to a value that does not parse, as "major (重大)"; "" when none is near
+  // (domain::closest_word over the codes, labels and synonyms).
+  std::string closest(std::string_view input) const;
   std::string_view what() const { return m_what; }
   std::span<const CodeInfo> entries() const { return m_entries; }
 

@@ -1,5 +1,8 @@
 #include "domain/text_key.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "text.hpp"
 
 #include <fmt/format.h>
@@ -120,6 +123,56 @@ std::string comparable_text(std::string_view text)
     }
   }
   return out;
+}
+
+size_t edit_distance(std::u32string_view a, std::u32string_view b)
+{
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::u32string code_points(std::string_view utf8)
+{
+  std::u32string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (size_t k = 1; k < n && i + k < utf8.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out += cp;
+    i += n;
+  }
+  return out;
+}
+
+std::string_view closest_word(std::string_view input, std::span<const std::string_view> words)
+{
+  const auto wanted = code_points(comparable_text(input));
+  std::string_view best;
+  size_t best_distance = std::max<size_t>(1, (wanted.size() + 1) / 2) + 1;
+  for (const auto w : words) {
+    const auto candidate = code_points(comparable_text(w));
+    size_t d = edit_distance(wanted, candidate);
+    // One written inside the other (危化品企业, 重大隐患): as close as a letter apart.
+    const bool inside = !candidate.empty() && !wanted.empty() &&
+                        (wanted.find(candidate) != std::u32string::npos || candidate.find(wanted) != std::u32string::npos);
+    if (inside) d = std::min<size_t>(d, 1);
+    if (d < best_distance) {
+      best_distance = d;
+      best = w;
+    }
+  }
+  return best;
 }
 
 }  // namespace ankang::domain

@@ -2,6 +2,7 @@
 // Text as a person reads it, for identifiers and duplicate keys (issue 13 point 6, issue 14
 // point 10): what a person does not see as a difference must not make a second record.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,16 @@ std::optional<std::string> ascii_identifier(std::string_view text, std::string& 
 // blanks trimmed and each run of blanks one space, trailing sentence punctuation (。.!?;，,、…)
 // dropped. "  反风设施 不完好。" and "反风设施  不完好" are the same.
 std::string comparable_text(std::string_view text);
+
+// The code points of UTF-8 text (for distances between Chinese words).
+std::u32string code_points(std::string_view utf8);
+
+// Edit distance over code points: insertions, deletions and substitutions.
+size_t edit_distance(std::u32string_view a, std::u32string_view b);
+
+// The word of `words` closest to `input` as a person would mistype or abbreviate it (compared as
+// comparable_text: 重大 for 特大, 危化品 for 危化品企业), or "" when none is near: within half the
+// input's length, or one written inside the other.
+std::string_view closest_word(std::string_view input, std::span<const std::string_view> words);
 
 }  // namespace ankang::domain

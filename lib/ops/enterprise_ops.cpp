@@ -93,6 +93,7 @@ std::optional<std::vector<std::string>> parse_sectors(std::string_view text, std
     const auto code = domain::sectors().parse(part);
     if (!code) {
       why = fmt::format("unknown sector {}: expected one of {}", quote_value(part), domain::sectors().valid_values());
+      if (const auto near = domain::sectors().closest(part); !near.empty()) why += fmt::format("; the closest is {}", near);
       return std::nullopt;
     }
     if (std::find(out.begin(), out.end(), *code) == out.end()) out.emplace_back(*code);
@@ -217,6 +218,9 @@ std::vector<FieldProblem> apply_enterprise_text(const store::RegionStore& region
       n.risk_level.clear();
     else if (auto r = domain::risk_levels().parse(v))
       n.risk_level = *r;
+    else if (const auto near = domain::risk_levels().closest(v); !near.empty())
+      problem(F::risk_level, fmt::format("unknown risk level: expected one of {}; the closest is {}",
+                                         domain::risk_levels().valid_values(), near));
     else
       problem(F::risk_level,
               fmt::format("unknown risk level: expected one of {}", domain::risk_levels().valid_values()));
@@ -231,11 +235,19 @@ std::vector<FieldProblem> apply_enterprise_text(const store::RegionStore& region
       problem(F::has_union, why);
   }
 
-  if (!problems.empty()) return problems;
-  if (n.uscc.empty()) problem(F::uscc, "a credit code is required");
-  if (n.name.empty()) problem(F::name, "a name is required");
-  if (n.sectors.empty()) problem(F::sectors, "at least one sector is required");
-  if (n.region_code.empty()) problem(F::region, "a region is required (a county such as 刚察县, or a 6-digit code)");
+  // Every problem at once (issue 13 point 8): a required field missing is one more, unless the
+  // field already has a problem of its own.
+  const auto has_problem = [&](std::initializer_list<F> fields) {
+    for (const auto& p : problems)
+      for (const F f : fields)
+        if (p.field == f) return true;
+    return false;
+  };
+  if (n.uscc.empty() && !has_problem({F::uscc})) problem(F::uscc, "a credit code is required");
+  if (n.name.empty() && !has_problem({F::name})) problem(F::name, "a name is required");
+  if (n.sectors.empty() && !has_problem({F::sectors})) problem(F::sectors, "at least one sector is required");
+  if (n.region_code.empty() && !has_problem({F::region, F::region_code}))
+    problem(F::region, "a region is required (a county such as 刚察县, or a 6-digit code)");
   if (problems.empty()) {
     n.region = n.region_code.empty() ? std::string() : regions.by_code(n.region_code).full_name;
     e = std::move(n);
@@ -335,7 +347,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
   o.path = path;
   std::optional<store::EnterpriseStore> es;
   std::optional<store::RegionStore> regions;
-  std::unordered_map<std::string, uint64_t> first_line;  // credit code → line it was first on
+  std::unordered_map<std::string, uint64_t> first_line;  // credit code → row it was first on
   EnterpriseText text;
   const auto start = [&](ImportRun& run) {
     es.emplace(run.db().sql());
@@ -356,8 +368,8 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
     store::Enterprise e = existing ? *existing : store::Enterprise{};
     auto problems = apply_enterprise_text(*regions, text, e);
     if (uscc) {
-      if (auto [it, fresh] = first_line.emplace(*uscc, cells.line()); !fresh)
-        r.error(idx(F::uscc), fmt::format("the same credit code is on line {}", it->second));
+      if (auto [it, fresh] = first_line.emplace(*uscc, cells.number()); !fresh)
+        r.error(idx(F::uscc), fmt::format("the same credit code is on row {}", it->second));
       else if (existing && options.on_conflict == OnConflict::error)
         r.error(idx(F::uscc), fmt::format("enterprise {} is already registered", existing->id.value));
     }

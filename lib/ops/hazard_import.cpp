@@ -253,7 +253,7 @@ public:
     if (h.completed_on && h.verified_on && *h.verified_on < *h.completed_on)
       errors.push_back(
           RowError{m_c.verified_on, fmt::format("is before the rectification was completed ({})", h.completed_on->iso())});
-    if (errors.empty()) check(derive_status(h, status));
+    check(derive_status(h, status));  // with the row's other problems (issue 13 point 8)
   }
 
   // Issue 13 point 1: an optional coded column never costs a finding. A category that is no
@@ -470,9 +470,16 @@ private:
     const auto word = get(m_c.status);
     if (!word.empty()) {
       const auto parsed = parse_ledger_status(word);
-      if (!parsed)
-        return RowError{m_c.status, "not a status: expected 待整改 整改中 已整改 待验收 已销号 已验收 已现场处理 已作废 "
-                                    "(or open, rectifying, submitted, closed, void)"};
+      if (!parsed) {
+        static constexpr std::array<std::string_view, 13> k_words{"待整改", "整改中", "已整改", "待验收", "已销号",
+                                                                  "已验收", "已现场处理", "已作废", "open", "rectifying",
+                                                                  "submitted", "closed", "void"};
+        std::string why = "not a status: expected 待整改 整改中 已整改 待验收 已销号 已验收 已现场处理 已作废 (or open, "
+                          "rectifying, submitted, closed, void)";
+        if (const auto near = domain::closest_word(word, k_words); !near.empty())
+          why += fmt::format("; the closest is {}", near);
+        return RowError{m_c.status, why};
+      }
       s = *parsed;
     } else if (h.voided_on) {
       s = {HazardStatus::void_, false};
@@ -974,7 +981,11 @@ public:
     h.uuid.clear();
     h.extensions = 0;
     h.batch_id = batch.id;
-    if (breaks_live_rules(h)) ++m_r.rule_breaks;  // counted for the rows written, not those skipped
+    if (breaks_live_rules(h)) {  // counted for the rows written, not those skipped
+      ++m_r.rule_breaks;
+      const auto& at = row.sheet_row();
+      m_r.rule_break_rows.push_back(at.number() ? at.number() : at.line());
+    }
     m_writer->insert(h, m_actor.now);
     if (!h.category_text.empty()) ++m_categories_as_written[h.category_text];
     if (const auto kind_cell = row.get(c.kind); !kind_cell.empty() && !domain::inspection_kinds().parse(kind_cell) &&

@@ -48,6 +48,7 @@ struct HazardImportResult {
   // (a major hazard in rectification without its full 五落实, verified by its own owner,
   // a major hazard fixed on the spot).
   int64_t rule_breaks = 0;
+  std::vector<uint64_t> rule_break_rows;  // their row numbers as the sheet shows them, in order
   std::vector<KeptAsWritten> kept_as_written;
   bool committed = false;  // false: dry run, or rejected as a whole
 };

@@ -1,5 +1,7 @@
 #include "ops/hazard_ops.hpp"
 
+#include "domain/text_key.hpp"
+
 #include "domain/codes.hpp"
 #include "domain/deadline.hpp"
 #include "domain/money.hpp"
@@ -80,37 +82,6 @@ std::string missing_basis_reason(const Hazard& h)
 
 namespace {
 
-// Edit distance over code points (enterprise names are Chinese).
-size_t name_distance(std::u32string_view a, std::u32string_view b)
-{
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-std::u32string code_points(std::string_view utf8)
-{
-  std::u32string out;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
-    for (size_t k = 1; k < n && i + k < utf8.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out += cp;
-    i += n;
-  }
-  return out;
-}
-
 std::string listed(const std::vector<store::EnterpriseRef>& refs)
 {
   std::string out;
@@ -149,10 +120,10 @@ store::EnterpriseRef resolve_enterprise(store::Database& db, std::string_view te
                 "name one by its credit code (USCC), full name or row id (id:12)");
   if (found.empty()) {
     // The closest names, for a typo: at most three, within a third of the name's length.
-    const auto wanted = code_points(key);
+    const auto wanted = domain::code_points(key);
     std::vector<std::pair<size_t, store::EnterpriseRef>> close;
     store::load_enterprise_refs(db, [&](store::EnterpriseRef&& e) {
-      const size_t d = name_distance(wanted, code_points(e.name));
+      const size_t d = domain::edit_distance(wanted, domain::code_points(e.name));
       if (d <= std::max<size_t>(1, wanted.size() / 3)) close.emplace_back(d, std::move(e));
     });
     std::stable_sort(close.begin(), close.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

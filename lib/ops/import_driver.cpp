@@ -54,19 +54,17 @@ std::optional<std::string_view> parse_sheet_code(const domain::CodeSet& set, std
 {
   if (auto c = set.parse(v)) return c;
   if (auto c = set.parse(domain::nfkc(v))) return c;  // full-width letters: ｍａｊｏｒ
-  // The --map-value hint repeats the value: only when it is short and plain enough to type.
-  if (quote_value(v) != fmt::format("'{}'", v))
-    why = fmt::format("not a {}: expected one of {}", set.what(), set.valid_values());
-  else
-    why = fmt::format("not a {}: expected one of {} (or --map-value {}:{}=…)", set.what(), set.valid_values(), key, v);
+  // The accepted forms, the closest of them (issue 13 point 7), and the --map-value hint, which
+  // repeats the value: only when it is short and plain enough to type.
+  why = fmt::format("not a {}: expected one of {}", set.what(), set.valid_values());
+  if (const auto near = set.closest(v); !near.empty()) why += fmt::format("; the closest is {}", near);
+  if (quote_value(v) == fmt::format("'{}'", v)) why += fmt::format(" (or --map-value {}:{}=…)", key, v);
   return std::nullopt;
 }
 
 std::optional<bool> parse_sheet_flag(std::string_view v, std::string& why)
 {
-  std::string s(v);
-  for (char& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  const std::string s = lower_ascii(v);
   for (std::string_view yes : {"yes", "y", "true", "1", "是"})
     if (s == yes) return true;
   for (std::string_view no : {"no", "n", "false", "0", "否"})
