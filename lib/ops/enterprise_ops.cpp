@@ -396,7 +396,7 @@ EnterpriseImportResult import_enterprises(store::Database& db, const std::string
                                    store::BatchEnterprise{e.id, "updated", enterprise_changes(*existing, e).json()});
     return RowOutcome::updated;
   };
-  auto done = run_import(db, o, RecordType{"enterprise", k_enterprise_fields}, ImportSteps{.start = start, .row = row});
+  auto done = run_import(db, o, ImportKind{"enterprise", k_enterprise_fields}, ImportSteps{.start = start, .row = row});
   result.notes = std::move(done.notes);
   result.errors = std::move(done.errors);
   result.encoding = done.batch.encoding;

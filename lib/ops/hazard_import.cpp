@@ -1133,7 +1133,7 @@ HazardImportResult import_hazards(store::Database& db, const HazardImportOptions
   options.actor = actor.user;
   options.now = actor.now;
   HazardImport hazards(o, actor, r);
-  auto done = run_import(db, options, RecordType{"hazard", k_hazard_fields},
+  auto done = run_import(db, options, ImportKind{"hazard", k_hazard_fields},
                          ImportSteps{.start = [&](ImportRun& run) { hazards.start(run); },
                                      .row = [&](ImportRow& row) { return hazards.row(row); },
                                      .finish = [&](ImportRun& run) { hazards.finish(run); }});

@@ -232,7 +232,7 @@ void ImportRun::reject(const ImportRow& bad)
   if (!m_o.skip_invalid) m_writing = false;
 }
 
-ImportResult run_import(store::Database& db, const ImportOptions& o, const RecordType& type, const ImportSteps& steps)
+ImportResult run_import(store::Database& db, const ImportOptions& o, const ImportKind& type, const ImportSteps& steps)
 {
   ImportRun run(db, o, type);
   run.m_specs = sheet_fields(type.fields);

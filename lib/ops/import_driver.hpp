@@ -68,7 +68,7 @@ struct ImportField {
 };
 
 // What a record type's import is: its batch kind and its field table.
-struct RecordType {
+struct ImportKind {
   std::string_view kind;  // the batch's kind and the record's name: "hazard", "enterprise"
   std::span<const ImportField> fields;
 };
@@ -136,7 +136,7 @@ class ImportRow {
 
  private:
   friend class ImportRun;
-  friend ImportResult run_import(store::Database&, const ImportOptions&, const RecordType&, const ImportSteps&);
+  friend ImportResult run_import(store::Database&, const ImportOptions&, const ImportKind&, const ImportSteps&);
   struct Problem {
     std::optional<size_t> field;
     std::string why;
@@ -152,7 +152,7 @@ class ImportRun {
  public:
   store::Database& db() { return m_db; }
   const ImportOptions& options() const { return m_o; }
-  const RecordType& type() const { return m_type; }
+  const ImportKind& type() const { return m_type; }
   io::Sheet& sheet() { return *m_sheet; }
   const io::Sheet& sheet() const { return *m_sheet; }
   io::CsvReader& reader() { return *m_reader; }
@@ -171,13 +171,13 @@ class ImportRun {
 
  private:
   friend class ImportRow;
-  friend ImportResult run_import(store::Database&, const ImportOptions&, const RecordType&, const ImportSteps&);
-  ImportRun(store::Database& db, const ImportOptions& o, const RecordType& type) : m_db(db), m_o(o), m_type(type) {}
+  friend ImportResult run_import(store::Database&, const ImportOptions&, const ImportKind&, const ImportSteps&);
+  ImportRun(store::Database& db, const ImportOptions& o, const ImportKind& type) : m_db(db), m_o(o), m_type(type) {}
   void reject(const ImportRow& row);
 
   store::Database& m_db;
   const ImportOptions& m_o;
-  const RecordType& m_type;
+  const ImportKind& m_type;
   std::vector<io::FieldSpec> m_specs;  // the table as the sheet reads it
   std::unique_ptr<io::CsvReader> m_reader;
   std::unique_ptr<io::Sheet> m_sheet;
@@ -200,7 +200,7 @@ struct ImportSteps {
 // skip_invalid nothing is written and committed is false. A file that cannot be read, is in no
 // encoding or has no header throws Error(invalid_input) naming FILE:LINE; a malformed --map or
 // --map-value throws Error(usage).
-ImportResult run_import(store::Database& db, const ImportOptions& options, const RecordType& type,
+ImportResult run_import(store::Database& db, const ImportOptions& options, const ImportKind& type,
                         const ImportSteps& steps);
 
 // The field table as the sheet reader takes it (key, aliases, required).
