@@ -18,8 +18,9 @@ phase "packages ready"
 jobs=$(nproc)
 # The compiler cache stays in ccache's own place (~/.cache/ccache unless CCACHE_DIR says otherwise),
 # keyed by paths relative to the clone: a fresh clone on a machine that has built ankang before
-# compiles only what changed. On a new machine it costs nothing.
-export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=true
+# compiles only what changed. On a new machine it costs nothing. The sloppiness lets ccache keep
+# the cli/ files, which use a precompiled header (ccache's manual, "Precompiled headers").
+export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=true CCACHE_SLOPPINESS=pch_defines,time_macros
 
 build() {  # build DIR [cmake args…]
   local dir=$1; shift
