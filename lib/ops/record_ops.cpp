@@ -90,11 +90,6 @@ const RecordType k_training{"training", k_training_fields, k_training_columns, k
 
 // ---- values -----------------------------------------------------------------------------
 
-bool digits_only(std::string_view s)
-{
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::optional<int64_t> parse_count(std::string_view text)
 {
   std::string plain;
@@ -102,7 +97,7 @@ std::optional<int64_t> parse_count(std::string_view text)
     if (c != ',') plain += c;
   std::string_view v = trim_blanks(plain);
   if (v.ends_with("人")) v = trim_blanks(v.substr(0, v.size() - 3));
-  if (!digits_only(v) || v.size() > 9) return std::nullopt;
+  if (!all_digits(v) || v.size() > 9) return std::nullopt;
   int64_t n = 0;
   std::from_chars(v.data(), v.data() + v.size(), n);
   return n;
@@ -118,7 +113,7 @@ std::optional<std::string> parse_decimal(std::string_view text)
   const auto dot = v.find('.');
   std::string_view whole = v.substr(0, dot);
   std::string_view frac = dot == std::string_view::npos ? std::string_view() : v.substr(dot + 1);
-  if (!digits_only(whole) || whole.size() > 4 || (dot != std::string_view::npos && (!digits_only(frac) || frac.size() > 2)))
+  if (!all_digits(whole) || whole.size() > 4 || (dot != std::string_view::npos && (!all_digits(frac) || frac.size() > 2)))
     return std::nullopt;
   while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
   while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
