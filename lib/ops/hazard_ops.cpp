@@ -196,7 +196,7 @@ Hazard add_hazard(store::Database& db, const NewHazard& in, const Actor& actor)
   store::insert_hazard(db, h, actor.now);
   if (provisional_spec) store::record_provisional_due(db, h.id, provisional_spec->text(), h.found_on, *h.due_on);
   store::append_event(db, store::HazardEvent{{}, h.id, "created", actor.user, actor.on, actor.now, std::nullopt,
-                                             domain::HazardStatus::open, "", "", std::nullopt});
+                                             domain::HazardStatus::open, "", "", std::nullopt, {}});
   tx.commit();
   return h;
 }
@@ -251,7 +251,7 @@ UpdateResult update_hazard(store::Database& db, std::string_view id_or_no, const
   if (r.changes.empty()) return r;  // nothing differs: no write, no event
   store::update_hazard(db, r.hazard, actor.now);
   store::append_event(db, store::HazardEvent{{}, h.id, "updated", actor.user, actor.on, actor.now, std::nullopt,
-                                             std::nullopt, r.changes.json(), e.note, std::nullopt});
+                                             std::nullopt, r.changes.json(), e.note, std::nullopt, {}});
   tx.commit();
   return r;
 }

@@ -215,12 +215,13 @@ HazardEvent event_from_row(const Stmt& s)
   e.fields_json = s.str(8);
   e.note = s.str(9);
   if (!s.is_null(10)) e.batch_id = BatchId{s.int64(10)};
+  e.uuid = s.str(11);
   return e;
 }
 
 constexpr std::string_view k_event_insert =
-    "INSERT INTO hazard_event (hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id) "
-    "VALUES (:hazard_id, :kind, :actor, :on_date, :at, :from_status, :to_status, :fields, :note, :batch_id)";
+    "INSERT INTO hazard_event (hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id, uuid) "
+    "VALUES (:hazard_id, :kind, :actor, :on_date, :at, :from_status, :to_status, :fields, :note, :batch_id, :uuid)";
 
 HazardEventId run_event_insert(Stmt& s, const HazardEvent& e)
 {
@@ -237,6 +238,8 @@ HazardEventId run_event_insert(Stmt& s, const HazardEvent& e)
   s.bind_text_or_null(i++, e.fields_json);
   s.bind_text_or_null(i++, e.note);
   s.bind_optional(i++, e.batch_id ? std::optional(e.batch_id->value) : std::nullopt);
+  const std::string uuid = e.uuid.empty() ? new_uuid(e.at) : e.uuid;  // bound without a copy: kept until run()
+  s.bind(i++, uuid);
   s.run();
   const HazardEventId id{s.last_insert_rowid()};
   s.reset();
@@ -610,7 +613,7 @@ HazardEventId append_event(Database& db, const HazardEvent& e)
 std::vector<HazardEvent> list_events(Database& db, HazardId hazard)
 {
   Stmt s(db.sql(),
-         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id "
+         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id, uuid "
          "FROM hazard_event WHERE hazard_id = :hazard ORDER BY id");
   s.bind(":hazard", hazard.value);
   std::vector<HazardEvent> out;
@@ -621,7 +624,7 @@ std::vector<HazardEvent> list_events(Database& db, HazardId hazard)
 std::vector<HazardEvent> list_batch_events(Database& db, BatchId batch)
 {
   Stmt s(db.sql(),
-         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id "
+         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id, uuid "
          "FROM hazard_event WHERE batch_id = :batch ORDER BY hazard_id, id");
   s.bind(":batch", batch.value);
   std::vector<HazardEvent> out;
@@ -632,7 +635,7 @@ std::vector<HazardEvent> list_batch_events(Database& db, BatchId batch)
 std::vector<HazardEvent> list_events_after(Database& db, HazardId hazard, HazardEventId after)
 {
   Stmt s(db.sql(),
-         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id "
+         "SELECT id, hazard_id, kind, actor, on_date, at, from_status, to_status, fields, note, batch_id, uuid "
          "FROM hazard_event WHERE hazard_id = :hazard AND id > :after ORDER BY id");
   s.bind(":hazard", hazard.value);
   s.bind(":after", after.value);

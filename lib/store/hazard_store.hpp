@@ -96,6 +96,7 @@ struct HazardEvent {
   std::string fields_json;  // FieldChanges::json(), or empty
   std::string note;
   std::optional<BatchId> batch_id;
+  std::string uuid;  // generated on insert when empty (store::new_uuid of `at`); travels with the event
 };
 
 // A hazard named on the command line — the one resolver every command uses:

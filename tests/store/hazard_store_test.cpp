@@ -149,7 +149,7 @@ TEST_CASE("hazard store: update, diff and events with escaped changed fields", "
   Hazard h = sample(db, e);
   store::insert_hazard(db, h, k_now);
   store::append_event(db, store::HazardEvent{{}, h.id, "created", "李明", h.found_on, k_now, std::nullopt,
-                                             domain::HazardStatus::open, "", "", std::nullopt});
+                                             domain::HazardStatus::open, "", "", std::nullopt, {}});
 
   Hazard after = h;
   after.due_on = Date::from_ymd(2021, 9, 15);
@@ -162,7 +162,7 @@ TEST_CASE("hazard store: update, diff and events with escaped changed fields", "
   store::update_hazard(db, after, "2021-08-21T01:00:00Z");
   store::append_event(db, store::HazardEvent{{}, h.id, "planned", "张伟", Date::from_ymd(2021, 8, 21), "t",
                                              domain::HazardStatus::open, domain::HazardStatus::rectifying,
-                                             changes.json(), "整改方案已制定", std::nullopt});
+                                             changes.json(), "整改方案已制定", std::nullopt, {}});
 
   const Hazard stored = store::find_hazard(db, h.no);
   CHECK(stored.description == after.description);
@@ -270,6 +270,9 @@ TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older dat
   store::insert_hazard(db, h, k_now);
   const int64_t day_key = store::hazard_dedupe_key(e, h.found_on, h.location, h.description);
   const int64_t old_key = static_cast<int64_t>((static_cast<uint64_t>(day_key) & 0xffffffffULL) << 32 | 0x5a5a5a5aULL);
+  db.sql().exec("DROP TABLE exchange_source");  // migration 80
+  db.sql().exec("DROP INDEX hazard_event_uuid");
+  db.sql().exec("ALTER TABLE hazard_event DROP COLUMN uuid");
   db.sql().exec("DROP TABLE hazard_no_seq");
   db.sql().exec("DROP INDEX hazard_major");  // migration 5
   for (const char* table : {"supervision", "letter_event", "letter_hazard", "letter", "org"})  // migration 71
