@@ -45,6 +45,10 @@ inline bool to_terminal(const Context& ctx, const OutputOptions& options)
   return (options.path.empty() || options.path == "-") && ctx.stdout_is_terminal;
 }
 
+// csv, json and jsonl are for machines (English keys, stored codes, what import reads back);
+// table, md, html and xlsx for people.
+inline bool is_machine_format(io::Format f) { return f == io::Format::csv || f == io::Format::json || f == io::Format::jsonl; }
+
 // Writes a table in the chosen format. `for_people`: labels as CSV headers and formula-like
 // cells neutralised (reports); otherwise English keys and raw text (list, export).
 void emit_table(const Context& ctx, const OutputOptions& options, const io::Table& table, bool for_people);

@@ -6,6 +6,7 @@
 #include "domain/codes.hpp"
 #include "error.hpp"
 #include "ops/batch_ops.hpp"
+#include "ops/record_ops.hpp"
 #include "store/import_batch_store.hpp"
 
 #include <fmt/format.h>
@@ -50,6 +51,8 @@ std::string_view kind_label(const Context& ctx, std::string_view kind)
   if (kind == "hazard") return ctx.tr("隐患", "hazards");
   if (kind == "enterprise") return ctx.tr("企业", "enterprises");
   if (kind == "calendar") return ctx.tr("放假安排", "calendar");
+  if (kind == "violation") return ctx.tr("三违", "violations");
+  if (kind == "training") return ctx.tr("专项培训", "trainings");
   return kind;
 }
 
@@ -57,9 +60,10 @@ bool for_people(const OutputOptions& o) { return o.parsed() == io::Format::table
 
 int run_list(Context& ctx, const ListOptions& o)
 {
-  if (!o.kind.empty() && o.kind != "hazard" && o.kind != "enterprise" && o.kind != "calendar")
+  if (!o.kind.empty() && o.kind != "hazard" && o.kind != "enterprise" && o.kind != "calendar" &&
+      !ops::record_type_of_batch(o.kind))
     throw Error(ErrorKind::usage, fmt::format("invalid value for --kind: unknown import kind {}: expected hazard, "
-                                              "enterprise or calendar",
+                                              "enterprise, calendar, violation or training",
                                               quote_value(o.kind)));
   auto db = ctx.open_db();
   const bool people = for_people(o.output);
@@ -145,6 +149,8 @@ int run_show(Context& ctx, const ShowOptions& o)
   line("行数", "rows",
        fmt::format(fmt::runtime(ctx.tr("读取 {}，新增 {}，更新 {}，跳过 {}，拒绝 {}", "{} read, {} new, {} updated, {} skipped, {} rejected")),
                    b.rows_read, b.rows_imported, b.rows_updated, b.rows_skipped, b.rows_rejected));
+  if (ops::record_type_of_batch(b.kind))
+    line("在册记录", "records on file", std::to_string(d.records));
   if (!b.undone_at.empty())
     line("已撤销", "undone",
          fmt::format("{} {}{}", b.undone_at, b.undone_by, b.undo_reason.empty() ? "" : fmt::format(" ({})", b.undo_reason)));
@@ -166,7 +172,10 @@ int run_undo(Context& ctx, const UndoOptions& o)
   auto db = ctx.open_db();
   const auto r = ops::undo_batch(db, id, o.reason, make_actor(ctx, ""), o.dry_run);
   const std::string_view head = o.dry_run ? ctx.tr("试撤销（未写入）", "dry run (nothing written)") : ctx.tr("已撤销", "undone");
-  if (ctx.lang == domain::Lang::zh)
+  if (ops::record_type_of_batch(r.kind))
+    ctx.out << (ctx.lang == domain::Lang::zh ? fmt::format("{} 导入批次 {}：删除记录 {} 条\n", head, id.value, r.records_deleted)
+                                             : fmt::format("{} import batch {}: {} records deleted\n", head, id.value, r.records_deleted));
+  else if (ctx.lang == domain::Lang::zh)
     ctx.out << fmt::format("{} 导入批次 {}：作废隐患 {} 条，恢复隐患 {} 条，归档企业 {} 家，恢复企业 {} 家，记录历史 {} 条\n", head,
                            id.value, r.voided.size(), r.restored.size(), r.enterprises_archived, r.enterprises_restored,
                            r.events_written);
@@ -189,7 +198,7 @@ void add_batch_commands(CLI::App& group, Context& ctx)
 
   auto& lo = ctx.own<ListOptions>();
   auto* list = group.add_subcommand("list", "List every import: when, who, file, SHA-256 and row counts");
-  list->add_option("--kind", lo.kind, "Only imports of hazard, enterprise or calendar");
+  list->add_option("--kind", lo.kind, "Only imports of hazard, enterprise, calendar, violation or training");
   add_output_options(list, lo.output);
   set_example(list, "ankang batch list\n  ankang batch list --kind hazard --format json");
   list->callback([&ctx, &lo] { ctx.action = [&ctx, &lo] { return run_list(ctx, lo); }; });

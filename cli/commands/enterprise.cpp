@@ -1,5 +1,6 @@
 // ankang enterprise add|update|show|list|archive|import|export
 #include "cli/commands/registry.hpp"
+#include "cli/commands/sheet_import.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "domain/codes.hpp"
@@ -156,10 +157,6 @@ io::Table people_table(const Context& ctx, const std::vector<store::Enterprise>&
   return t;
 }
 
-bool is_machine(io::Format f) {
-  return f == io::Format::csv || f == io::Format::json || f == io::Format::jsonl;
-}
-
 // ---- list -------------------------------------------------------------------------------
 
 struct ListOptions {
@@ -222,7 +219,7 @@ int run_list(Context& ctx, const ListOptions& o) {
   auto db = ctx.open_db();
   store::EnterpriseStore es(db.sql());
   const auto list = es.list(make_filter(db.sql(), o));
-  if (is_machine(format))
+  if (is_machine_format(format))
     emit_table(ctx, o.output, ops::enterprise_machine_table(list), false);
   else
     emit_table(ctx, o.output, people_table(ctx, list), false);
@@ -251,7 +248,7 @@ int run_show(Context& ctx, const std::string& key, const OutputOptions& output) 
   add("created_at", io::Cell(e.created_at));
   add("updated_at", io::Cell(e.updated_at));
   add("archived_at", e.archived_at.empty() ? io::Cell::null() : io::Cell(e.archived_at));
-  if (is_machine(format)) {
+  if (is_machine_format(format)) {
     emit_table(ctx, output, t, false);
     return k_exit_ok;
   }
@@ -290,33 +287,15 @@ int run_show(Context& ctx, const std::string& key, const OutputOptions& output) 
 
 // ---- import -----------------------------------------------------------------------------
 
-struct ImportOptions {
-  std::string file, encoding = "auto", on_conflict = "update", rejects, blank = "keep", sheet;
-  bool skip_invalid = false, dry_run = false;
-  std::vector<std::string> maps, value_maps;
+struct ImportOptions : SheetImportOptions {
+  std::string on_conflict = "update", blank = "keep";
 };
 
-std::string one_line(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
 int run_import(Context& ctx, const ImportOptions& o) {
-  check_output_path(ctx, "--rejects", o.rejects, {o.file});
   ops::EnterpriseImportOptions opt;
-  opt.encoding = io::parse_encoding(o.encoding);
+  static_cast<ops::ImportOptions&>(opt) = driver_options(ctx, o);
   opt.on_conflict = ops::parse_on_conflict(o.on_conflict);
-  opt.skip_invalid = o.skip_invalid;
-  opt.rejects_path = o.rejects;
-  opt.dry_run = o.dry_run;
   opt.blank_clear = o.blank == "clear";
-  opt.sheet.column_maps = o.maps;
-  opt.sheet.sheet_name = o.sheet;
-  opt.sheet.value_maps = o.value_maps;
-  opt.sheet.lang = ctx.lang;
-  opt.actor = ctx.user;
-  opt.now = ctx.now_utc;
   const auto started = std::chrono::steady_clock::now();
   bool progress_shown = false;
   if (ctx.stderr_is_terminal && !ctx.quiet) {
@@ -332,14 +311,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
   const auto r = ops::import_enterprises(db, o.file, opt);
   if (progress_shown) ctx.err << "\r\x1b[K" << std::flush;
 
-  ctx.note(fmt::format("{}: {} {}", o.file, ctx.tr("编码", "encoding"), r.encoding));
-  for (const auto& n : r.notes) ctx.note(one_line(n));
-  for (const auto& e : r.errors) ctx.err << one_line(ctx.t(e)) << '\n';  // English in lib/: in the user's language
-  if (!r.errors.empty() && !o.skip_invalid)
-    throw Error(
-        ErrorKind::invalid_input,
-        fmt::format("{}: {} invalid {}; nothing was imported", o.file, r.rejected, r.rejected == 1 ? "row" : "rows"),
-        "correct them, or import the valid rows with --skip-invalid --rejects FILE");
+  report_sheet_problems(ctx, o, r.encoding, r.notes, r.errors, r.rejected);
 
   std::string line =
       ctx.lang == domain::Lang::zh
@@ -349,10 +321,7 @@ int run_import(Context& ctx, const ImportOptions& o) {
     line += fmt::format("{}{} {}", ctx.tr("，", ", "), ctx.tr("跳过已有", "skipped existing"), r.skipped);
   if (o.dry_run) line += std::string(ctx.tr("（试运行，未写入）", " (dry run: nothing written)"));
   ctx.out << line << '\n';
-  if (r.rejected > 0 && !o.rejects.empty() && !o.dry_run)
-    ctx.note(ctx.lang == domain::Lang::zh
-                 ? fmt::format("被拒绝的 {} 行已写入 {}", r.rejected, o.rejects)
-                 : fmt::format("{} rejected {} written to {}", r.rejected, r.rejected == 1 ? "row" : "rows", o.rejects));
+  note_rejects_written(ctx, o, r.rejected);
   return r.rejected > 0 ? k_exit_findings : k_exit_ok;
 }
 
@@ -448,27 +417,17 @@ void add_enterprise_commands(CLI::App& group, Context& ctx) {
   // import
   auto* import = group.add_subcommand("import", "Import enterprises from a CSV or .xlsx sheet (Chinese or English headers)");
   auto& imp = ctx.own<ImportOptions>();
-  import->add_option("FILE", imp.file, "CSV file (UTF-8 or GB18030) or .xlsx workbook")->required();
-  import->add_option("--sheet", imp.sheet, "Of an .xlsx workbook: the sheet to read, by name or number from 1 (default: the first)");
-  import->add_option("--encoding", imp.encoding, "auto (default), utf-8 or gb18030")->default_str("auto");
+  add_sheet_import_options(import, imp, "has_union:已成立=yes");
   import
       ->add_option("--on-conflict", imp.on_conflict,
                    "For a credit code already registered: update (default), skip or error")
       ->default_str("update")
       ->check(CLI::IsMember({"update", "skip", "error"}));
-  auto* skip = import->add_flag("--skip-invalid", imp.skip_invalid,
-                                "Import the valid rows, reject the others (exit 3); default: all or nothing");
-  import->add_option("--rejects", imp.rejects, "With --skip-invalid: write the rejected rows and why to FILE")
-      ->needs(skip);
-  import->add_flag("--dry-run", imp.dry_run, "Check and count, write nothing");
   import
       ->add_option("--blank", imp.blank,
                    "A blank cell of a registered enterprise: keep the stored value (default) or clear it")
       ->default_str("keep")
       ->check(CLI::IsMember({"keep", "clear"}));
-  import->add_option("--map", imp.maps, "Read column 列名 as field, e.g. --map 单位名称=name (repeatable)");
-  import->add_option("--map-value", imp.value_maps,
-                     "Read a value as another, e.g. --map-value has_union:已成立=yes (repeatable)");
   set_example(import, "ankang enterprise import enterprises.csv --skip-invalid --rejects rejects.csv");
   import->callback([&ctx, &imp] { ctx.action = [&ctx, &imp] { return run_import(ctx, imp);
 };

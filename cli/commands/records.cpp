@@ -2,6 +2,7 @@
 // special training), each command built from the record type's field table (ops/record_ops.hpp).
 #include "cli/commands/day_range.hpp"
 #include "cli/commands/registry.hpp"
+#include "cli/commands/sheet_import.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
 #include "error.hpp"
@@ -26,6 +27,7 @@ struct TypeHelp {
   std::string_view what_zh, what_en;  // 三违记录, violation record
   std::string_view add_help, list_help, export_help, import_help, show_help, summary_help;
   std::string_view add_example, import_example, list_example, summary_example;
+  std::string_view map_value_example;  // --map-value's help: kind:违章=operation
   std::span<const FieldHelp> fields;
   std::string_view group_option;  // the list filter on the coded field: --kind, --audience
 };
@@ -69,6 +71,7 @@ const TypeHelp k_violation_help{
     "ankang violation import 三违台账.xlsx --skip-invalid --rejects rejects.csv",
     "ankang violation list --kind operation --period 2021-09",
     "ankang violation summary --by kind --period 2021Q3",
+    "kind:违章=operation",
     k_violation_help_fields,
     "--kind",
 };
@@ -88,6 +91,7 @@ const TypeHelp k_training_help{
     "ankang training import 培训台账.csv",
     "ankang training list --audience new_hire --period 2021",
     "ankang training summary --by audience --period 2021Q3",
+    "audience:新员工=new_hire",
     k_training_help_fields,
     "--audience",
 };
@@ -99,11 +103,7 @@ std::string_view field_help(const TypeHelp& h, std::string_view key)
   return key;
 }
 
-bool is_machine(const OutputOptions& o)
-{
-  const auto f = o.parsed();
-  return f == io::Format::csv || f == io::Format::json || f == io::Format::jsonl;
-}
+bool is_machine(const OutputOptions& o) { return is_machine_format(o.parsed()); }
 
 ops::RecordActor actor_of(const Context& ctx) { return {ctx.user, ctx.today, ctx.now_utc}; }
 
@@ -247,52 +247,22 @@ int run_show(Context& ctx, const TypeHelp& h, const std::string& key)
 
 // ---- import -----------------------------------------------------------------------------
 
-struct ImportOptions {
-  std::string file, encoding = "auto", rejects, sheet;
-  bool skip_invalid = false, dry_run = false;
-  std::vector<std::string> maps, value_maps;
-};
-
-std::string one_line(std::string s)
+int run_import(Context& ctx, const TypeHelp& h, const SheetImportOptions& o)
 {
-  for (char& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
-int run_import(Context& ctx, const TypeHelp& h, const ImportOptions& o)
-{
-  check_output_path(ctx, "--rejects", o.rejects, {o.file});
-  ops::RecordImportOptions opt;
-  opt.encoding = io::parse_encoding(o.encoding);
-  opt.skip_invalid = o.skip_invalid;
-  opt.rejects_path = o.rejects;
-  opt.dry_run = o.dry_run;
-  opt.sheet.column_maps = o.maps;
-  opt.sheet.value_maps = o.value_maps;
-  opt.sheet.sheet_name = o.sheet;
-  opt.sheet.lang = ctx.lang;
-  opt.actor = actor_of(ctx);
+  auto opt = driver_options(ctx, o);
   auto db = ctx.open_db();
-  const auto r = ops::import_records(db, h.type(), o.file, opt);
-  ctx.note(fmt::format("{}: {} {}", o.file, ctx.tr("编码", "encoding"), r.encoding));
-  for (const auto& n : r.notes) ctx.note(one_line(n));
-  for (const auto& e : r.errors) ctx.err << one_line(ctx.t(e)) << '\n';
-  if (!r.errors.empty() && !o.skip_invalid)
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("{}: {} invalid {}; nothing was imported", o.file, r.rejected, r.rejected == 1 ? "row" : "rows"),
-                "correct them, or import the valid rows with --skip-invalid --rejects FILE");
+  const auto r = ops::import_records(db, h.type(), opt, ctx.today);
+  const auto& b = r.batch;
+  report_sheet_problems(ctx, o, b.encoding, r.notes, r.errors, b.rows_rejected);
   std::string line = ctx.lang == domain::Lang::zh
-                         ? fmt::format("新增 {}，已有跳过 {}，拒绝 {}", r.added, r.skipped, r.rejected)
-                         : fmt::format("added {}, already on record {}, rejected {}", r.added, r.skipped, r.rejected);
+                         ? fmt::format("新增 {}，已有跳过 {}，拒绝 {}", b.rows_imported, b.rows_skipped, b.rows_rejected)
+                         : fmt::format("added {}, already on record {}, rejected {}", b.rows_imported, b.rows_skipped,
+                                       b.rows_rejected);
   if (o.dry_run) line += std::string(ctx.tr("（试运行，未写入）", " (dry run: nothing written)"));
-  else if (r.written) line += ctx.lang == domain::Lang::zh ? fmt::format("（批次 {}）", r.batch_id) : fmt::format(" (batch {})", r.batch_id);
+  else if (r.committed) line += ctx.lang == domain::Lang::zh ? fmt::format("（批次 {}）", b.id.value) : fmt::format(" (batch {})", b.id.value);
   ctx.out << line << '\n';
-  if (r.rejected > 0 && !o.rejects.empty() && !o.dry_run)
-    ctx.note(ctx.lang == domain::Lang::zh
-                 ? fmt::format("被拒绝的 {} 行已写入 {}", r.rejected, o.rejects)
-                 : fmt::format("{} rejected {} written to {}", r.rejected, r.rejected == 1 ? "row" : "rows", o.rejects));
-  return r.rejected > 0 ? k_exit_findings : k_exit_ok;
+  note_rejects_written(ctx, o, b.rows_rejected);
+  return b.rows_rejected > 0 ? k_exit_findings : k_exit_ok;
 }
 
 void add_record_commands(CLI::App& group, Context& ctx, const TypeHelp& h)
@@ -356,17 +326,9 @@ void add_record_commands(CLI::App& group, Context& ctx, const TypeHelp& h)
   set_example(show, fmt::format("ankang {} show 1", type.name));
   show->callback([&ctx, &h, &key] { ctx.action = [&ctx, &h, &key] { return run_show(ctx, h, key); }; });
 
-  auto& imp = ctx.own<ImportOptions>();
+  auto& imp = ctx.own<SheetImportOptions>();
   auto* import = group.add_subcommand("import", std::string(h.import_help));
-  import->add_option("FILE", imp.file, "CSV file (UTF-8 or GB18030) or .xlsx workbook")->required();
-  import->add_option("--sheet", imp.sheet, "Of an .xlsx workbook: the sheet to read, by name or number from 1 (default: the first)");
-  import->add_option("--encoding", imp.encoding, "auto (default), utf-8 or gb18030")->default_str("auto");
-  auto* skip = import->add_flag("--skip-invalid", imp.skip_invalid,
-                                "Import the valid rows, reject the others (exit 3); default: all or nothing");
-  import->add_option("--rejects", imp.rejects, "With --skip-invalid: write the rejected rows and why to FILE")->needs(skip);
-  import->add_flag("--dry-run", imp.dry_run, "Check and count, write nothing");
-  import->add_option("--map", imp.maps, "Read column 列名 as field, e.g. --map 单位名称=name (repeatable)");
-  import->add_option("--map-value", imp.value_maps, "Read a value as another, e.g. --map-value kind:违章=operation (repeatable)");
+  add_sheet_import_options(import, imp, h.map_value_example);
   set_example(import, std::string(h.import_example));
   import->callback([&ctx, &h, &imp] { ctx.action = [&ctx, &h, &imp] { return run_import(ctx, h, imp); }; });
 }

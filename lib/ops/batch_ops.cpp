@@ -4,6 +4,7 @@
 #include "domain/lifecycle.hpp"
 #include "error.hpp"
 #include "ops/enterprise_ops.hpp"
+#include "ops/record_ops.hpp"
 #include "store/enterprise_store.hpp"
 #include "store/region_store.hpp"
 
@@ -84,6 +85,10 @@ BatchDetail show_batch(store::Database& db, store::BatchId id)
   auto batch = store::get_batch(db, id);
   if (!batch) throw Error(ErrorKind::not_found, fmt::format("import batch {} does not exist", id.value), "see 'ankang batch list'");
   d.batch = std::move(*batch);
+  if (const auto* type = record_type_of_batch(d.batch.kind)) {
+    d.records = store::count_batch_records(db, type->table(), id.value);
+    return d;  // campaign records: nothing refers to them, so nothing moves on
+  }
 
   // The hazards: the batch's events, grouped by hazard (the query orders them so).
   const auto events = store::list_batch_events(db, id);
@@ -155,6 +160,7 @@ UndoResult undo_batch(store::Database& db, store::BatchId id, const std::string&
   r.id = id;
   r.reason = reason.empty() ? fmt::format("import {} undone", id.value) : fmt::format("import {} undone: {}", id.value, reason);
   const auto& b = d.batch;
+  r.kind = b.kind;
   if (!b.undone_at.empty())
     throw Error(ErrorKind::conflict,
                 fmt::format("import {} ({}) was undone already on {} by {}", id.value, b.file_name, b.undone_at, b.undone_by),
@@ -162,6 +168,15 @@ UndoResult undo_batch(store::Database& db, store::BatchId id, const std::string&
   if (b.kind == "calendar")
     throw Error(ErrorKind::conflict, fmt::format("import {} is a holiday calendar: it is not taken back by batch undo", id.value),
                 "import the corrected notice with 'ankang calendar import FILE'");
+
+  if (const auto* type = record_type_of_batch(b.kind)) {
+    r.records_deleted = store::delete_batch_records(db, type->table(), id.value);
+    store::mark_batch_undone(db, id, actor.now, actor.user, reason);
+    if (dry_run) return r;
+    tx.commit();
+    r.committed = true;
+    return r;
+  }
 
   // Refused as a whole when anything has moved on since: nothing is half taken back.
   std::vector<std::string> moved;

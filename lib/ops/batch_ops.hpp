@@ -47,6 +47,7 @@ struct BatchDetail {
   std::vector<BatchEnterpriseItem> enterprises;
   int64_t hazards_created = 0;
   int64_t hazards_updated = 0;
+  int64_t records = 0;  // a campaign-record import (三违, training …): the records it brought, still on record
   int64_t moved_on = 0;  // hazards and enterprises that have moved on since
 };
 
@@ -55,6 +56,7 @@ BatchDetail show_batch(store::Database& db, store::BatchId id);
 
 struct UndoResult {
   store::BatchId id;
+  std::string kind;            // the batch's kind: hazard, enterprise, violation …
   std::string reason;          // as recorded on the events: "import 3 undone[: REASON]"
   std::vector<std::string> voided;     // numbers of the hazards voided
   std::vector<std::string> restored;   // numbers of the hazards whose fields or stage were restored
@@ -62,6 +64,7 @@ struct UndoResult {
   int64_t enterprises_archived = 0;
   int64_t enterprises_restored = 0;
   int64_t events_written = 0;
+  int64_t records_deleted = 0;  // a campaign-record import: its records, deleted
   bool committed = false;  // false for a dry run
 };
 

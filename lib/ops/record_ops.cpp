@@ -3,7 +3,6 @@
 #include "domain/campaign_codes.hpp"
 #include "domain/text_key.hpp"
 #include "error.hpp"
-#include "io/csv_reader.hpp"
 #include "ops/enterprise_ops.hpp"
 #include "ops/hazard_ops.hpp"
 #include "text.hpp"
@@ -58,23 +57,41 @@ constexpr std::array<store::RecordColumn, N> columns_of(const std::array<RecordF
   return out;
 }
 
-// The sheet's columns: the enterprise (credit code, or name), the fields, and the UUID an export carries.
-template <size_t N>
-constexpr std::array<io::FieldSpec, N + 3> sheet_of(const std::array<RecordField, N>& fields)
+constexpr CellKind cell_kind(FieldKind k)
 {
-  std::array<io::FieldSpec, N + 3> out{};
-  out[0] = {"enterprise", "统一社会信用代码|社会信用代码|信用代码|uscc", false};
-  out[1] = {"enterprise_name", "企业名称|单位名称|生产经营单位名称|企业", false};
-  for (size_t i = 0; i < N; ++i) out[i + 2] = {fields[i].key, fields[i].headers, fields[i].required};
-  out[N + 2] = {"uuid", "UUID|记录编号", false};
+  switch (k) {
+  case K::day: return CellKind::date;
+  case K::code: return CellKind::code;
+  case K::count: return CellKind::number;
+  case K::flag: return CellKind::flag;
+  case K::text:
+  case K::decimal: return CellKind::text;  // "2学时", "36人": read by the record's own parser
+  }
+  return CellKind::text;
+}
+
+// The import driver's table: the enterprise (credit code, or name), the fields, and the UUID an
+// export carries.
+template <size_t N>
+constexpr std::array<ImportField, N + 3> import_fields_of(const std::array<RecordField, N>& fields)
+{
+  std::array<ImportField, N + 3> out{};
+  out[0] = {"enterprise", "统一社会信用代码|社会信用代码|信用代码|uscc", false, CellKind::text, "enterprise_id",
+            "统一社会信用代码", "credit code"};
+  out[1] = {"enterprise_name", "企业名称|单位名称|生产经营单位名称|企业", false, CellKind::text, "enterprise_id", "企业名称",
+            "enterprise"};
+  for (size_t i = 0; i < N; ++i)
+    out[i + 2] = {fields[i].key,     fields[i].headers, fields[i].required, cell_kind(fields[i].kind),
+                  fields[i].column,  fields[i].zh_label(), fields[i].en,    fields[i].codes};
+  out[N + 2] = {"uuid", "UUID|记录编号", false, CellKind::text, "uuid", "UUID", "UUID"};
   return out;
 }
 constexpr size_t k_enterprise_col = 0, k_enterprise_name_col = 1, k_first_field_col = 2;
 
 constexpr auto k_violation_columns = columns_of(k_violation_fields);
 constexpr auto k_training_columns = columns_of(k_training_fields);
-constexpr auto k_violation_sheet = sheet_of(k_violation_fields);
-constexpr auto k_training_sheet = sheet_of(k_training_fields);
+constexpr auto k_violation_import = import_fields_of(k_violation_fields);
+constexpr auto k_training_import = import_fields_of(k_training_fields);
 
 std::optional<RecordProblem> check_violation(const RecordValues& v)
 {
@@ -84,9 +101,9 @@ std::optional<RecordProblem> check_violation(const RecordValues& v)
   return std::nullopt;
 }
 
-const RecordType k_violation{"violation", k_violation_fields, k_violation_columns, k_violation_sheet, 1, std::nullopt,
+const RecordType k_violation{"violation", k_violation_fields, k_violation_columns, k_violation_import, 1, std::nullopt,
                              &check_violation};
-const RecordType k_training{"training", k_training_fields, k_training_columns, k_training_sheet, 2, 3, nullptr};
+const RecordType k_training{"training", k_training_fields, k_training_columns, k_training_import, 2, 3, nullptr};
 
 // ---- values -----------------------------------------------------------------------------
 
@@ -126,6 +143,13 @@ std::optional<std::string> parse_decimal(std::string_view text)
 
 const RecordType& violation_type() { return k_violation; }
 const RecordType& training_type() { return k_training; }
+
+const RecordType* record_type_of_batch(std::string_view kind)
+{
+  for (const auto* t : {&k_violation, &k_training})
+    if (t->name == kind) return t;
+  return nullptr;
+}
 
 size_t RecordType::field(std::string_view key) const
 {
@@ -212,59 +236,75 @@ store::CampaignRecord add_record(store::Database& db, const RecordType& type, st
   return *store::find_record(db, type.table(), r.uuid);
 }
 
-RecordImportResult import_records(store::Database& db, const RecordType& type, const std::string& path,
-                                  const RecordImportOptions& options)
-{
-  RecordImportResult result;
-  io::CsvReader reader(path, options.encoding, options.sheet.sheet_name);
-  reader.recover_malformed(true);
-  io::Sheet sheet(reader, type.sheet, options.sheet);
-  if (!sheet.has(k_enterprise_col) && !sheet.has(k_enterprise_name_col))
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("{}: no column names the enterprise: expected 统一社会信用代码 or 企业名称", path));
-  store::WriteTransaction tx(db.sql());
-  const auto table = type.table();
-  std::optional<io::RejectsWriter> rejects;
-  if (options.skip_invalid && !options.rejects_path.empty() && !options.dry_run)
-    rejects.emplace(options.rejects_path, sheet.header());
+namespace {
 
+// One cell of a record field, read as the driver reads its kind (its wording, its catalogue
+// entries), then held to the field's own rule: a day not after `today`, a count of at least
+// `min`, hours as a decimal. nullopt when blank or bad (the problem is on the row).
+std::optional<std::string> read_record_cell(ImportRow& row, size_t col, const RecordField& f, domain::Date today)
+{
+  const auto text = row.get(col);
+  if (text.empty()) {
+    if (f.kind == K::flag) return "0";
+    if (f.required) row.error(col, "a value is required");
+    return std::nullopt;
+  }
+  switch (f.kind) {
+  case K::text: return std::string(text);
+  case K::day:
+    if (const auto d = row.date(col)) {
+      if (today < *d) row.error(col, fmt::format("{} is after the business date {}", d->iso(), today.iso()));
+      else return d->iso();
+    }
+    return std::nullopt;
+  case K::code:
+    if (const auto c = row.code(col)) return std::string(*c);
+    return std::nullopt;
+  case K::count: {
+    const auto n = parse_count(text);
+    if (!n) row.error(col, "not a whole number");
+    else if (*n < f.min) row.error(col, fmt::format("{} is less than {}", *n, f.min));
+    else return std::to_string(*n);
+    return std::nullopt;
+  }
+  case K::decimal:
+    if (auto d = parse_decimal(text)) return d;
+    row.error(col, fmt::format("{} is not a number of hours: more than 0, at most 1000, e.g. 2 or 1.5", quote_value(text)));
+    return std::nullopt;
+  case K::flag:
+    if (const auto b = row.flag(col)) return std::string(*b ? "1" : "0");
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ImportResult import_records(store::Database& db, const RecordType& type, const ImportOptions& options, domain::Date today)
+{
+  const auto table = type.table();
+  const size_t uuid_col = k_first_field_col + type.fields.size();
   std::unordered_map<std::string, int64_t> enterprise_ids;  // as written in the sheet → id
-  std::unordered_map<std::string, uint64_t> uuid_line;      // uuids of this sheet → line
-  std::vector<store::CampaignRecord> to_insert;
-  const size_t uuid_col = type.sheet.size() - 1;
-  io::SheetRow row;
-  std::vector<std::optional<std::string>> text(type.fields.size());
-  while (sheet.next(row)) {
-    ++result.rows;
-    if (!row.malformed().empty()) {
-      ++result.rejected;
-      result.errors.push_back(sheet.describe(row, row.malformed()));
-      if (rejects) rejects->add_raw(row.line(), row.raw(), row.malformed());
-      continue;
-    }
-    if (auto problem = sheet.cell_problem(row)) {
-      ++result.rejected;
-      result.errors.push_back(sheet.describe(row, *problem));
-      if (rejects) rejects->add(row.line(), row.cells(), *problem);
-      continue;
-    }
-    std::vector<std::pair<size_t, std::string>> problems;  // (sheet column, why) …
-    std::vector<std::string> values_seen;
-    for (size_t i = 0; i < type.fields.size(); ++i) {
-      const size_t col = k_first_field_col + i;
-      if (sheet.has(col)) text[i] = std::string(row.get(col));
-      else text[i].reset();
-    }
-    std::vector<RecordProblem> field_problems;
-    auto values = parse_record_values(type, text, options.actor.today, field_problems);
-    for (auto& p : field_problems) problems.emplace_back(k_first_field_col + p.field, std::move(p.why));
+  std::unordered_map<std::string, uint64_t> uuid_row;       // uuids of this sheet → the row that has it
+  ImportSteps steps;
+  steps.start = [&](ImportRun& run) {
+    if (!run.sheet().has(k_enterprise_col) && !run.sheet().has(k_enterprise_name_col))
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("{}: no column names the enterprise: expected 统一社会信用代码 or 企业名称", options.path));
+  };
+  steps.row = [&](ImportRow& row) {
+    RecordValues values(type.fields.size());
+    for (size_t i = 0; i < type.fields.size(); ++i)
+      values[i] = read_record_cell(row, k_first_field_col + i, type.fields[i], today);
+    if (row.ok() && type.check)
+      if (auto p = type.check(values)) row.error(k_first_field_col + p->field, std::move(p->why));
 
     // The enterprise: by credit code when the sheet has one, else by name.
-    const size_t ecol = sheet.has(k_enterprise_col) && !row.get(k_enterprise_col).empty() ? k_enterprise_col : k_enterprise_name_col;
-    const std::string key = sheet.has(ecol) ? std::string(row.get(ecol)) : std::string();
+    const size_t ecol = !row.get(k_enterprise_col).empty() ? k_enterprise_col : k_enterprise_name_col;
+    const std::string key(row.get(ecol));
     int64_t enterprise_id = 0;
     if (key.empty()) {
-      problems.emplace_back(ecol, "the enterprise is required (credit code or name)");
+      row.error(ecol, "the enterprise is required (credit code or name)");
     } else if (const auto it = enterprise_ids.find(key); it != enterprise_ids.end()) {
       enterprise_id = it->second;
     } else {
@@ -272,65 +312,29 @@ RecordImportResult import_records(store::Database& db, const RecordType& type, c
         enterprise_id = resolve_enterprise(db, key).id.value;
         enterprise_ids.emplace(key, enterprise_id);
       } catch (const Error& e) {
-        problems.emplace_back(ecol, e.what());
+        row.error(ecol, e.what());
       }
     }
-    std::string uuid = sheet.has(uuid_col) ? std::string(row.get(uuid_col)) : std::string();
+    std::string uuid(row.get(uuid_col));
     bool on_record = false;
     if (!uuid.empty()) {
-      if (const auto [it, fresh] = uuid_line.emplace(uuid, row.number()); !fresh)
-        problems.emplace_back(uuid_col, fmt::format("the same uuid is on row {}", it->second));
-      else on_record = store::record_uuid_exists(db, table, uuid);
+      if (const auto [it, fresh] = uuid_row.emplace(uuid, row.sheet_row().number()); !fresh)
+        row.error(uuid_col, fmt::format("the same uuid is on row {}", it->second));
+      else
+        on_record = store::record_uuid_exists(db, table, uuid);
     }
-    if (!problems.empty()) {
-      ++result.rejected;
-      std::string reason;
-      for (const auto& [col, why] : problems) {
-        result.errors.push_back(sheet.describe(row, col, why));
-        if (!reason.empty()) reason += "; ";
-        reason += fmt::format("column '{}': value {}: {}", sheet.column_name(col), quote_value(row.get(col)), why);
-      }
-      if (rejects) rejects->add(row.line(), row.cells(), reason);
-      continue;
-    }
-    if (on_record) {
-      ++result.skipped;
-      continue;
-    }
+    if (!row.writing()) return RowOutcome::imported;  // a bad row, or validating only
+    if (on_record) return RowOutcome::skipped;
     store::CampaignRecord r;
     r.uuid = std::move(uuid);
     r.enterprise_id = enterprise_id;
     r.values = std::move(values);
-    r.actor = options.actor.user;
-    to_insert.push_back(std::move(r));
-  }
-  result.notes = sheet.notes();
-  result.encoding = std::string(io::encoding_name(reader.encoding()));
-  result.sha256 = reader.sha256();
-  result.added = static_cast<int64_t>(to_insert.size());
-  if ((!result.errors.empty() && !options.skip_invalid) || options.dry_run) return result;  // rolled back
-
-  store::RecordBatch batch;
-  batch.kind = std::string(type.name);
-  batch.file_name = path;
-  batch.sha256 = result.sha256;
-  batch.encoding = result.encoding;
-  batch.rows_read = result.rows;
-  batch.rows_imported = result.added;
-  batch.rows_skipped = result.skipped;
-  batch.rows_rejected = result.rejected;
-  batch.actor = options.actor.user;
-  batch.at = options.actor.now;
-  store::insert_record_batch(db, batch);
-  for (auto& r : to_insert) {
-    r.batch_id = batch.id;
-    store::insert_record(db, table, r, options.actor.now);
-  }
-  if (rejects) rejects->commit();
-  tx.commit();
-  result.batch_id = batch.id;
-  result.written = true;
-  return result;
+    r.actor = options.actor;
+    r.batch_id = row.run().batch().id.value;
+    store::insert_record(db, table, r, options.now);
+    return RowOutcome::imported;
+  };
+  return run_import(db, options, ImportKind{type.name, type.import_fields}, steps);
 }
 
 io::Table record_machine_table(const RecordType& type, const std::vector<store::CampaignRecord>& records)

@@ -8,6 +8,7 @@
 #include "io/encoding.hpp"
 #include "io/sheet.hpp"
 #include "io/table.hpp"
+#include "ops/import_driver.hpp"
 #include "store/database.hpp"
 #include "store/record_store.hpp"
 
@@ -39,7 +40,7 @@ struct RecordField {
   const domain::CodeSet& (*codes)() = nullptr;  // for FieldKind::code
   int64_t min = 0;                               // for FieldKind::count
 
-  std::string_view zh_label() const { return headers.substr(0, headers.find('|')); }
+  constexpr std::string_view zh_label() const { return headers.substr(0, headers.find('|')); }
 };
 
 using RecordValues = std::vector<std::optional<std::string>>;  // per field, stored form; nullopt = none
@@ -54,7 +55,7 @@ struct RecordType {
   std::string_view name;  // violation, training: table, batch kind, command group
   std::span<const RecordField> fields;  // fields[0] is the day (on)
   std::span<const store::RecordColumn> columns;  // the same, as the store sees them
-  std::span<const io::FieldSpec> sheet;  // enterprise, enterprise_name, the fields, uuid
+  std::span<const ImportField> import_fields;  // enterprise, enterprise_name, the fields, uuid (the driver's table)
   size_t group_field = 0;                // the coded field counted by (kind, audience)
   std::optional<size_t> measure;         // a count field summed (attendees); else records are counted
   // A rule across fields (a person named and anonymous both); nullopt when the values agree.
@@ -66,6 +67,8 @@ struct RecordType {
 
 const RecordType& violation_type();
 const RecordType& training_type();
+// The record type whose imports have this batch kind, or nullptr.
+const RecordType* record_type_of_batch(std::string_view kind);
 
 // Checks the given texts (per field; nullopt or blank = not given) and returns the stored values,
 // or every problem. `today` bounds the day.
@@ -83,28 +86,11 @@ struct RecordActor {
 store::CampaignRecord add_record(store::Database& db, const RecordType& type, std::string_view enterprise,
                                  const std::vector<std::optional<std::string>>& text, const RecordActor& actor);
 
-struct RecordImportOptions {
-  io::Encoding encoding = io::Encoding::auto_detect;
-  bool skip_invalid = false;
-  std::string rejects_path;  // with skip_invalid
-  bool dry_run = false;
-  io::SheetOptions sheet;
-  RecordActor actor;
-};
-
-struct RecordImportResult {
-  std::string encoding, sha256;
-  std::vector<std::string> notes;   // from the sheet
-  std::vector<std::string> errors;  // FILE:ROW: column 'X': value 'Y': why
-  int64_t rows = 0, added = 0, skipped = 0, rejected = 0;
-  int64_t batch_id = 0;
-  bool written = false;
-};
-
-// Imports records from a CSV or .xlsx sheet in one transaction; a row whose uuid is on record
-// already (an export read back) is skipped. With errors and without skip_invalid nothing is written.
-RecordImportResult import_records(store::Database& db, const RecordType& type, const std::string& path,
-                                  const RecordImportOptions& options);
+// Imports records from a CSV or .xlsx sheet on the import driver (one transaction, all or nothing
+// unless skip_invalid, the batch row that `batch undo` reads): the enterprise by credit code or
+// name, the fields by the type's table; a row whose uuid is on record already (an export read
+// back) is skipped. `today` bounds the days.
+ImportResult import_records(store::Database& db, const RecordType& type, const ImportOptions& options, domain::Date today);
 
 // The machine table (list --format csv|json|jsonl, export): English keys, stored codes; the
 // columns import reads back.

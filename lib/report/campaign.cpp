@@ -56,6 +56,42 @@ void hazard_values(std::vector<Value>& row, const HazardFigures& f)
   row.push_back(detail::rate_value(f.closed, f.found));
 }
 
+std::map<std::string, HazardFigures> group_hazards(const std::vector<store::CampaignHazards>& hazards,
+                                                  std::string store::CampaignHazards::*by)
+{
+  std::map<std::string, HazardFigures> out;
+  for (const auto& h : hazards) out[h.*by].add(h);
+  return out;
+}
+
+// A row of a hazard table grouped by one code: the code and the row's leading cells.
+struct HazardRow {
+  std::string code;
+  std::vector<Value> lead;
+};
+
+// The rest of a hazard table grouped by one code (its leading columns are in already): the
+// hazard figures and one more count (`extra`) for each row's code, then the total row.
+void hazard_table(Table& t, const std::vector<HazardRow>& rows, const std::map<std::string, HazardFigures>& by,
+                  const HazardFigures& total, io::Column extra_column, int64_t HazardFigures::*extra, Lang lang)
+{
+  const size_t lead_columns = t.columns.size();
+  hazard_columns(t.columns, lang);
+  t.columns.push_back(std::move(extra_column));
+  const auto add = [&](std::vector<Value> row, const HazardFigures& f) {
+    hazard_values(row, f);
+    row.push_back(Value::count(f.*extra));
+    t.rows.push_back(std::move(row));
+  };
+  for (const auto& r : rows) {
+    const auto it = by.find(r.code);
+    add(r.lead, it == by.end() ? HazardFigures{} : it->second);
+  }
+  std::vector<Value> lead{Value::coded("total", tr(lang, "合计", "total"))};
+  lead.resize(lead_columns, Value::null());
+  add(std::move(lead), total);
+}
+
 std::string total_label(const CampaignScope& scope, Lang lang)
 {
   if (scope.region_prefix.empty()) return tr(lang, "全省合计", "province total");
@@ -168,59 +204,39 @@ Document build_campaign(store::Database& db, store::DateRange range, const Campa
 
   // ---- 二、by key sector, in the notice's order, then the rest
   {
-    std::map<std::string, HazardFigures> by_sector;
-    for (const auto& h : hazards) by_sector[h.sector].add(h);
+    const auto by_sector = group_hazards(hazards, &store::CampaignHazards::sector);
     Section s;
     s.key = "by_sector";
     s.title = tr(lang, "二、重点行业领域隐患排查整治情况", "2. Hazards by key sector");
     s.sheet = tr(lang, "分行业领域", "by sector");
     s.table.columns.push_back({"sector", tr(lang, "行业领域", "sector"), io::Align::left});
     s.table.columns.push_back({"key_sector", tr(lang, "重点行业", "key sector"), io::Align::left});
-    hazard_columns(s.table.columns, lang);
-    s.table.columns.push_back({"major", tr(lang, "重大隐患", "major hazards"), io::Align::right});
-    auto add_row = [&](std::string_view code, bool key) {
-      const auto it = by_sector.find(std::string(code));
-      const HazardFigures f = it == by_sector.end() ? HazardFigures{} : it->second;
-      std::vector<Value> row{detail::coded(domain::sectors(), std::string(code), lang), detail::mark(key)};
-      hazard_values(row, f);
-      row.push_back(Value::count(f.major));
-      s.table.rows.push_back(std::move(row));
+    std::vector<HazardRow> rows;
+    const auto add_row = [&](std::string_view code, bool key) {
+      rows.push_back({std::string(code), {detail::coded(domain::sectors(), std::string(code), lang), detail::mark(key)}});
     };
     for (const auto code : k_key_sectors) add_row(code, true);
     for (const auto& e : domain::sectors().entries()) {
       if (std::find(k_key_sectors.begin(), k_key_sectors.end(), e.code) != k_key_sectors.end()) continue;
       if (by_sector.count(std::string(e.code))) add_row(e.code, false);
     }
-    std::vector<Value> row{Value::coded("total", tr(lang, "合计", "total")), Value::null()};
-    hazard_values(row, total.h);
-    row.push_back(Value::count(total.h.major));
-    s.table.rows.push_back(std::move(row));
+    hazard_table(s.table, rows, by_sector, total.h, {"major", tr(lang, "重大隐患", "major hazards"), io::Align::right},
+                 &HazardFigures::major, lang);
     doc.sections.push_back(std::move(s));
   }
 
   // ---- 三、by level
   {
-    std::map<std::string, HazardFigures> by_level;
-    for (const auto& h : hazards) by_level[h.level].add(h);
     Section s;
     s.key = "by_level";
     s.title = tr(lang, "三、按隐患等级", "3. Hazards by level");
     s.sheet = tr(lang, "分等级", "by level");
     s.table.columns.push_back({"level", tr(lang, "隐患等级", "level"), io::Align::left});
-    hazard_columns(s.table.columns, lang);
-    s.table.columns.push_back({"supervised", tr(lang, "挂牌督办", "under 挂牌督办"), io::Align::right});
-    for (const auto& e : domain::hazard_levels().entries()) {
-      const auto it = by_level.find(std::string(e.code));
-      const HazardFigures f = it == by_level.end() ? HazardFigures{} : it->second;
-      std::vector<Value> row{detail::coded(domain::hazard_levels(), std::string(e.code), lang)};
-      hazard_values(row, f);
-      row.push_back(Value::count(f.supervised));
-      s.table.rows.push_back(std::move(row));
-    }
-    std::vector<Value> row{Value::coded("total", tr(lang, "合计", "total"))};
-    hazard_values(row, total.h);
-    row.push_back(Value::count(total.h.supervised));
-    s.table.rows.push_back(std::move(row));
+    std::vector<HazardRow> rows;
+    for (const auto& e : domain::hazard_levels().entries())
+      rows.push_back({std::string(e.code), {detail::coded(domain::hazard_levels(), std::string(e.code), lang)}});
+    hazard_table(s.table, rows, group_hazards(hazards, &store::CampaignHazards::level), total.h,
+                 {"supervised", tr(lang, "挂牌督办", "under 挂牌督办"), io::Align::right}, &HazardFigures::supervised, lang);
     doc.sections.push_back(std::move(s));
   }
 

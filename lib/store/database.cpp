@@ -105,6 +105,22 @@ void migrate(SQLite::Database& db)
                 "it was written by a newer ankang: upgrade ankang to use it");
   if (have == want) return;
   register_migration_functions(db);
+  // A migration may rebuild a table that others refer to (SQLite's way to change a CHECK: create,
+  // copy, drop, rename), which foreign keys forbid midway: they are off while migrations run (the
+  // pragma is a no-op inside a transaction, so before it) and checked as a whole before the commit.
+  const bool foreign_keys = db.execAndGet("PRAGMA foreign_keys").getInt() != 0;
+  db.exec("PRAGMA foreign_keys = OFF");
+  struct RestoreForeignKeys {
+    SQLite::Database& db;
+    bool on;
+    ~RestoreForeignKeys()
+    {
+      try {
+        if (on) db.exec("PRAGMA foreign_keys = ON");
+      } catch (const SQLite::Exception&) {  // a destructor does not throw; the next open sets it again
+      }
+    }
+  } restore{db, foreign_keys};
   // All pending migrations run in one transaction: an old database is upgraded whole or not at all.
   WriteTransaction tx(db);
   for (const auto& m : embedded_migrations()) {
@@ -112,6 +128,12 @@ void migrate(SQLite::Database& db)
     db.exec(std::string(m.sql));
     db.exec(fmt::format("PRAGMA user_version = {}", m.version));
   }
+  SQLite::Statement check(db, "PRAGMA foreign_key_check");
+  if (check.executeStep())
+    throw Error(ErrorKind::database,
+                fmt::format("the migration to schema version {} leaves a row of {} referring to a missing row of {}", want,
+                            check.getColumn(0).getString(), check.getColumn(2).getString()),
+                "the database is left as it was; keep it and report this");
   tx.commit();
 }
 

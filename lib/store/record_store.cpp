@@ -127,23 +127,20 @@ void insert_record(Database& db, const RecordTable& t, CampaignRecord& r, std::s
   r.created_at = std::string(now);
 }
 
-void insert_record_batch(Database& db, RecordBatch& b)
+int64_t count_batch_records(Database& db, const RecordTable& t, int64_t batch_id)
 {
-  Stmt s(db.sql(),
-         "INSERT INTO record_batch (kind, file_name, sha256, encoding, rows_read, rows_imported, rows_skipped, "
-         "rows_rejected, actor, at) VALUES (:kind, :file, :sha, :enc, :read, :imported, :skipped, :rejected, :actor, :at)");
-  s.bind(":kind", b.kind);
-  s.bind(":file", b.file_name);
-  s.bind(":sha", b.sha256);
-  s.bind(":enc", b.encoding);
-  s.bind(":read", b.rows_read);
-  s.bind(":imported", b.rows_imported);
-  s.bind(":skipped", b.rows_skipped);
-  s.bind(":rejected", b.rows_rejected);
-  s.bind(":actor", b.actor);
-  s.bind(":at", b.at);
+  Stmt s(db.sql(), fmt::format("SELECT count(*) FROM {} WHERE batch_id = :batch", t.table));
+  s.bind(":batch", batch_id);
+  s.step();
+  return s.int64(0);
+}
+
+int64_t delete_batch_records(Database& db, const RecordTable& t, int64_t batch_id)
+{
+  Stmt s(db.sql(), fmt::format("DELETE FROM {} WHERE batch_id = :batch", t.table));
+  s.bind(":batch", batch_id);
   s.run();
-  b.id = s.last_insert_rowid();
+  return s.changes();
 }
 
 }  // namespace ankang::store

@@ -19,7 +19,7 @@ struct RecordColumn {
 };
 
 struct RecordTable {
-  std::string_view table;  // violation, training (also the record_batch kind)
+  std::string_view table;  // violation, training (also the import_batch kind)
   std::span<const RecordColumn> columns;
 };
 
@@ -53,11 +53,10 @@ bool record_uuid_exists(Database& db, const RecordTable& t, std::string_view uui
 // Inserts a record (new UUID when r.uuid is empty); sets r.id. Call inside a WriteTransaction.
 void insert_record(Database& db, const RecordTable& t, CampaignRecord& r, std::string_view now);
 
-struct RecordBatch {
-  int64_t id = 0;
-  std::string kind, file_name, sha256, encoding, actor, at;
-  int64_t rows_read = 0, rows_imported = 0, rows_skipped = 0, rows_rejected = 0;
-};
-void insert_record_batch(Database& db, RecordBatch& b);
+// The records an import brought (batch_id): how many, and deleting them (`batch undo`; nothing
+// refers to a campaign record, so taking an import back deletes exactly its rows). Call inside a
+// WriteTransaction.
+int64_t count_batch_records(Database& db, const RecordTable& t, int64_t batch_id);
+int64_t delete_batch_records(Database& db, const RecordTable& t, int64_t batch_id);
 
 }  // namespace ankang::store

@@ -288,7 +288,7 @@ TEST_CASE("hazard store: migration 4 keeps re-imports and numbering of older dat
     db.sql().exec(std::string("ALTER TABLE import_batch DROP COLUMN ") + column);
   db.sql().exec("ALTER TABLE inspection DROP COLUMN kind_text");  // migration 62
   db.sql().exec("DROP TABLE hazard_past");                       // migration 70
-  for (const char* table : {"training", "violation", "record_batch"})  // migration 72
+  for (const char* table : {"training", "violation"})  // migration 72 (its record_batch went in 81)
     db.sql().exec(std::string("DROP TABLE ") + table);
   db.sql().exec("UPDATE hazard SET dedupe_key = " + std::to_string(old_key));
   db.sql().exec("PRAGMA user_version = 3");
