@@ -286,6 +286,7 @@ ImportResult import_records(store::Database& db, const RecordType& type, const I
   const size_t uuid_col = k_first_field_col + type.fields.size();
   std::unordered_map<std::string, int64_t> enterprise_ids;  // as written in the sheet → id
   std::unordered_map<std::string, uint64_t> uuid_row;       // uuids of this sheet → the row that has it
+  std::unordered_map<std::string, uint64_t> record_row;     // each record of this sheet (enterprise, values) → its row
   ImportSteps steps;
   steps.start = [&](ImportRun& run) {
     if (!run.sheet().has(k_enterprise_col) && !run.sheet().has(k_enterprise_name_col))
@@ -325,6 +326,16 @@ ImportResult import_records(store::Database& db, const RecordType& type, const I
     }
     if (!row.writing()) return RowOutcome::imported;  // a bad row, or validating only
     if (on_record) return RowOutcome::skipped;
+    // A row that repeats an earlier one of the sheet (an office ledger's stale copy) is one
+    // record, not two: skipped, with a note naming both rows.
+    std::string record_key = std::to_string(enterprise_id);
+    for (const auto& v : values) record_key += fmt::format("\x1f{}", v.value_or(std::string("\x1e")));
+    if (const auto [it, fresh] = record_row.emplace(std::move(record_key), row.sheet_row().number()); !fresh) {
+      row.run().note(options.sheet.lang == domain::Lang::zh
+                         ? fmt::format("{}：与第 {} 行是同一条记录，已跳过", row.where(), it->second)
+                         : fmt::format("{}: the same record as row {}: skipped", row.where(), it->second));
+      return RowOutcome::skipped;
+    }
     store::CampaignRecord r;
     r.uuid = std::move(uuid);
     r.enterprise_id = enterprise_id;
