@@ -32,7 +32,7 @@ chroot "$chroot_dir" /bin/bash -euo pipefail -c "
   echo '== man ankang'; MANWIDTH=80 man ankang 2>/dev/null | head -8
   echo '== bash completion of: ankang hazard list --level <TAB>'
   source /usr/share/bash-completion/bash_completion
-  _completion_loader ankang
+  _completion_loader ankang || true   # returns 124 ("try again") once it has loaded the script
   complete -p ankang
   COMP_WORDS=(ankang hazard list --level ''); COMP_CWORD=4; _ankang
   printf '%s\n' \"\${COMPREPLY[@]}\"

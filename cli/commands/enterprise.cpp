@@ -57,6 +57,19 @@ void add_field_options(CLI::App* cmd, FieldOptions& o, bool adding) {
   add(EnterpriseField::has_union, "--union", o.has_union, "Has a grassroots union (是否建会): yes or no");
 }
 
+// The fields of enterprise add/update are option values: one that does not parse or is not
+// allowed (invalid_input from the field parsers, naming the field) is a usage error, exit 2.
+template <class Run>
+auto as_option_values(Run&& run) -> decltype(run())
+{
+  try {
+    return run();
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::invalid_input) throw;
+    throw Error(ErrorKind::usage, e.what(), e.hint());
+  }
+}
+
 ops::EnterpriseText field_text(const FieldOptions& o) {
   ops::EnterpriseText text;
   for (const auto& [field, opt] : o.given) {
@@ -340,7 +353,7 @@ void add_enterprise_commands(CLI::App& group, Context& ctx) {
   add->callback([&ctx, &add_o] {
     ctx.action = [&ctx, &add_o] {
       auto db = ctx.open_db();
-      const auto e = ops::add_enterprise(db, field_text(add_o), ctx.now_utc);
+      const auto e = as_option_values([&] { return ops::add_enterprise(db, field_text(add_o), ctx.now_utc); });
       ctx.out << fmt::format("{} {}\n", ctx.tr("已添加企业", "added enterprise"), summary(e));
       return k_exit_ok;
     };
@@ -356,7 +369,8 @@ void add_enterprise_commands(CLI::App& group, Context& ctx) {
   update->callback([&ctx, &upd_key, &upd_o] {
     ctx.action = [&ctx, &upd_key, &upd_o] {
       auto db = ctx.open_db();
-      const auto [e, changed] = ops::update_enterprise(db, upd_key, field_text(upd_o), ctx.now_utc);
+      const auto [e, changed] =
+          as_option_values([&] { return ops::update_enterprise(db, upd_key, field_text(upd_o), ctx.now_utc); });
       ctx.out << fmt::format(
           "{} {}\n",
           changed ? ctx.tr("已更新企业", "updated enterprise") : ctx.tr("未变更企业", "no change to enterprise"),

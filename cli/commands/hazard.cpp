@@ -40,6 +40,11 @@ int run_add(Context& ctx, const AddOptions& o)
 {
   auto db = ctx.open_db();
   ops::NewHazard in = o.input;
+  for (const auto& [option, value] :
+       {std::pair<std::string_view, std::string_view>{"--level", in.level}, {"--category", in.category},
+        {"--stop-production", in.stop_production}, {"--sector", in.sector}, {"--deadline", in.deadline},
+        {"--funds", in.funds}})
+    check_hazard_option_value(option, value);
   if (!o.found.empty()) in.found_on = parse_date_option("--found", o.found);
   const auto h = ops::add_hazard(db, in, make_actor(ctx, o.on));
   ctx.out << h.no << '\n';
@@ -236,6 +241,10 @@ int run_update(Context& ctx, CLI::App* cmd, UpdateOptions& o)
   set("--by", e.found_by, o.found_by);
   set("--location", e.location, o.location);
   set("--desc", e.description, o.description);
+  for (const auto& [option, value] :
+       {std::pair<const char*, const std::string*>{"--level", &o.level}, {"--category", &o.category},
+        {"--stop-production", &o.stop_production}, {"--sector", &o.sector}, {"--funds", &o.funds}})
+    if (cmd->count(option) > 0) check_hazard_option_value(option, *value);
   set("--category", e.category, o.category);
   set("--level", e.level, o.level);
   set("--basis", e.basis, o.basis);

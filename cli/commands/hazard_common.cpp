@@ -87,6 +87,21 @@ io::Row export_row(const store::HazardListRow& r)
 
 }  // namespace
 
+void check_hazard_option_value(std::string_view option, std::string_view value)
+{
+  if (value.empty()) return;
+  if (option == "--level") code_of(domain::hazard_levels(), option, value);
+  else if (option == "--category") code_of(domain::hazard_categories(), option, value);
+  else if (option == "--stop-production") code_of(domain::stop_production_kinds(), option, value);
+  else if (option == "--sector") code_of(domain::sectors(), option, value);
+  else if (option == "--deadline") parse_option_value(option, [&] { return domain::parse_deadline(value); });
+  else if (option == "--funds") {
+    std::string why;
+    if (!domain::try_parse_money(value, domain::MoneyUnit::yuan, why))
+      throw Error(ErrorKind::usage, fmt::format("{}: {} is not an amount: {}", option, quote_value(value), why));
+  }
+}
+
 ops::Actor make_actor(const Context& ctx, const std::string& on_text)
 {
   return ops::Actor{ctx.user, on_text.empty() ? ctx.today : parse_date_option("--on", on_text), ctx.now_utc};
@@ -117,7 +132,7 @@ store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db,
   if (!o.enterprise.empty()) f.enterprise = ops::resolve_enterprise(db, o.enterprise).id;
   for (const auto& s : split_list(o.sector)) f.sectors.push_back(code_of(domain::sectors(), "--sector", s));
   if (!o.region.empty()) {
-    const auto region = store::RegionStore(db.sql()).resolve(o.region);
+    const auto region = parse_option_value("--region", [&] { return store::RegionStore(db.sql()).resolve(o.region); });
     const auto range = store::region_subtree(region.code);
     f.region_range = std::pair(range.low, range.high);
   }
@@ -127,7 +142,7 @@ store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db,
     f.statuses.push_back(*domain::status_from_code(code_of(domain::hazard_statuses(), "--status", s)));
   f.include_void = include_void || o.all;
   if (!o.found.empty()) {
-    const auto period = domain::parse_period(o.found, ctx.today);
+    const auto period = parse_option_value("--found", [&] { return domain::parse_period(o.found, ctx.today); });
     f.found_from = period.start;
     f.found_to = period.end;
   }
@@ -136,7 +151,7 @@ store::HazardFilter build_hazard_filter(const Context& ctx, store::Database& db,
   if (!o.due_within.empty()) {
     const auto calendar = store::load_calendar(db);
     f.due_from = ctx.today;
-    f.due_to = domain::parse_window(o.due_within, ctx.today, calendar);
+    f.due_to = parse_option_value("--due-within", [&] { return domain::parse_window(o.due_within, ctx.today, calendar); });
   }
   f.owner = o.owner;
   f.text = o.text;

@@ -14,6 +14,11 @@ namespace ankang::cli {
 // --user, --on (default today) and the wall clock, for the history.
 ops::Actor make_actor(const Context& ctx, const std::string& on_text);
 
+// The coded and parsed options of hazard add/update (--level, --category, --stop-production,
+// --sector, --deadline, --funds) checked as options: a value that does not parse or is not
+// allowed is a usage error (exit 2); the rules between values are left to ops (exit 5).
+void check_hazard_option_value(std::string_view option, std::string_view value);
+
 struct HazardFilterOptions {
   std::string enterprise, sector, region, level, status, found, due_within, owner, text, sort = "found";
   bool overdue = false;

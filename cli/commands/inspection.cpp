@@ -47,7 +47,7 @@ int run_list(Context& ctx, const ListOptions& o)
     f.kind = std::string(*kind);
   }
   if (!o.period.empty()) {
-    const auto p = domain::parse_period(o.period, ctx.today);
+    const auto p = parse_option_value("--period", [&] { return domain::parse_period(o.period, ctx.today); });
     f.from = p.start;
     f.to = p.end;
   }

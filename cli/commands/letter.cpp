@@ -6,6 +6,7 @@
 #include "cli/output.hpp"
 #include "domain/calendar_provisional.hpp"
 #include "domain/codes.hpp"
+#include "domain/deadline.hpp"
 #include "domain/letter.hpp"
 #include "error.hpp"
 #include "ops/letter_ops.hpp"
@@ -154,6 +155,8 @@ void add_issue(CLI::App& group, Context& ctx)
       ctx.action = [&ctx, &o] {
         auto db = ctx.open_db();
         auto request = o.request;
+        if (!request.reply_within.empty())
+          parse_option_value("--reply-within", [&] { return domain::parse_deadline(request.reply_within); });
         request.hazards = split_commas(o.hazards);
         note_issued(ctx, ops::issue_letter(db, request, make_actor(ctx, o.on)));
         return k_exit_ok;
@@ -184,6 +187,7 @@ void add_steps(CLI::App& group, Context& ctx)
     cmd->callback([&ctx, &o] {
       ctx.action = [&ctx, &o] {
         auto db = ctx.open_db();
+        parse_option_value("--outcome", [&] { return domain::reply_outcomes().parse_or_throw(o.outcome); });
         const auto l = ops::reply_letter(db, o.letter, o.outcome, o.text, make_actor(ctx, o.on));
         ctx.out << fmt::format("{} {}：{}\n", l.no, ctx.tr("已答复", "answered"),
                                domain::reply_outcomes().label(l.reply_outcome, ctx.lang));
@@ -221,6 +225,8 @@ void add_steps(CLI::App& group, Context& ctx)
     cmd->callback([&ctx, &o] {
       ctx.action = [&ctx, &o] {
         auto db = ctx.open_db();
+        if (!o.reply_within.empty())
+          parse_option_value("--reply-within", [&] { return domain::parse_deadline(o.reply_within); });
         note_issued(ctx, ops::escalate_letter(db, o.letter, o.to, o.no, o.reply_within, o.text, make_actor(ctx, o.on)));
         return k_exit_ok;
       };

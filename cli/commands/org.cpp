@@ -1,6 +1,7 @@
 // ankang org set|show: the organisation this database belongs to, named on letters and reports.
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
+#include "domain/codes.hpp"
 #include "domain/letter.hpp"
 #include "error.hpp"
 #include "io/table.hpp"
@@ -67,6 +68,9 @@ void add_org_commands(CLI::App& group, Context& ctx)
         given("--region", o.region, in.region);
         given("--letter-prefix", o.prefix, in.letter_prefix);
         auto db = ctx.open_db();
+        if (in.level) parse_option_value("--level", [&] { return domain::org_levels().parse_or_throw(*in.level); });
+        if (in.region && !in.region->empty())
+          parse_option_value("--region", [&] { return store::RegionStore(db.sql()).resolve(*in.region); });
         const auto org = ops::set_org(db, in, ctx.now_utc);
         print_org(ctx, db, org);
         return k_exit_ok;

@@ -238,7 +238,7 @@ void add_plan(CLI::App& group, Context& ctx)
         if (!o.funds.empty()) {
           std::string why;
           const auto m = domain::try_parse_money(o.funds, domain::MoneyUnit::yuan, why);
-          if (!m) throw Error(ErrorKind::invalid_input, fmt::format("--funds: {} is not an amount: {}", quote_value(o.funds), why));
+          if (!m) throw Error(ErrorKind::usage, fmt::format("--funds: {} is not an amount: {}", quote_value(o.funds), why));
           r.funds = *m;
         }
         if (!o.deadline.empty()) r.deadline = parse_option_value("--deadline", [&] { return domain::parse_deadline(o.deadline); });
@@ -319,7 +319,8 @@ void add_lifecycle_commands(CLI::App& group, Context& ctx)
                         "extension; default: the deadline stays as it was)");
       },
       [&reopen_deadline](ops::RectifyRequest& r) {
-        if (!reopen_deadline.empty()) r.deadline = domain::parse_deadline(reopen_deadline);
+        if (!reopen_deadline.empty())
+          r.deadline = parse_option_value("--deadline", [&] { return domain::parse_deadline(reopen_deadline); });
       });
 
   add_step(group, ctx, "undo",
@@ -410,6 +411,7 @@ void add_list_commands(CLI::App& group, Context& ctx)
   due_cmd->callback([&ctx, &due] {
     ctx.action = [&ctx, &due] {
       auto db = ctx.open_db_for_lists();
+      parse_option_value("--within", [&] { return domain::parse_window(due.within, ctx.today, store::load_calendar(db)); });
       const auto rows = ops::list_due(db, due.within, ctx.today, make_filter(db, due.filter));
       emit_table(ctx, due.out, pending_table(ctx, db, due.out, rows, ctx.today, false), false);
       return k_exit_ok;

@@ -100,7 +100,7 @@ report::Scope resolve_scope(const Context& ctx, store::Database& db, const Scope
     scope.level = scope.filter.level =
         std::string(parse_option_value("--level", [&] { return domain::hazard_levels().parse_or_throw(o.level); }));
   if (!o.region.empty()) {
-    const auto region = store::RegionStore(db.sql()).resolve(o.region);
+    const auto region = parse_option_value("--region", [&] { return store::RegionStore(db.sql()).resolve(o.region); });
     scope.region_code = region.code;
     scope.region_name = region.full_name;
     scope.filter.region_prefix = store::region_prefix_of(region.code);
@@ -193,7 +193,7 @@ int run_quarterly(Context& ctx, const ReportOptions& o)
       throw Error(ErrorKind::usage, fmt::format("--year {} is not a year: give one such as 2021", quote_value(o.year)));
   } else {
     const std::string text = o.quarter.empty() ? "last-quarter" : o.quarter;
-    period = domain::parse_period(text, ctx.today);
+    period = parse_option_value("--quarter", [&] { return domain::parse_period(text, ctx.today); });
     if (period.kind != domain::PeriodKind::quarter)
       throw Error(ErrorKind::usage, fmt::format("--quarter {} is not a quarter: give one such as 2021Q3", quote_value(text)));
   }
