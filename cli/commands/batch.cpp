@@ -3,6 +3,7 @@
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "domain/china_time.hpp"
 #include "domain/codes.hpp"
 #include "error.hpp"
 #include "ops/batch_ops.hpp"
@@ -83,10 +84,10 @@ int run_list(Context& ctx, const ListOptions& o)
   for (const auto& b : store::list_batches(db, o.kind)) {
     t.rows.push_back(io::Row{io::Cell::number(b.id.value), io::Cell(people ? kind_label(ctx, b.kind) : b.kind),
                              io::Cell(b.file_name), io::Cell(people ? b.sha256.substr(0, 12) : b.sha256),
-                             io::Cell(b.started_at), io::Cell(b.actor), io::Cell::number(b.rows_read),
+                             io::Cell(people ? domain::china_time(b.started_at) : b.started_at), io::Cell(b.actor), io::Cell::number(b.rows_read),
                              io::Cell::number(b.rows_imported), io::Cell::number(b.rows_updated),
                              io::Cell::number(b.rows_skipped), io::Cell::number(b.rows_rejected),
-                             b.undone_at.empty() ? io::Cell::null() : io::Cell(b.undone_at)});
+                             b.undone_at.empty() ? io::Cell::null() : io::Cell(people ? domain::china_time(b.undone_at) : b.undone_at)});
   }
   emit_table(ctx, o.output, t, false);
   return k_exit_ok;
@@ -144,7 +145,7 @@ int run_show(Context& ctx, const ShowOptions& o)
   line("文件", "file", b.file_name);
   line("SHA-256", "SHA-256", b.sha256);
   line("编码", "encoding", b.encoding);
-  line("时间", "at", b.started_at);
+  line("时间", "at", domain::china_time(b.started_at));
   line("操作人", "by", b.actor);
   line("行数", "rows",
        fmt::format(fmt::runtime(ctx.tr("读取 {}，新增 {}，更新 {}，跳过 {}，拒绝 {}", "{} read, {} new, {} updated, {} skipped, {} rejected")),
@@ -153,7 +154,7 @@ int run_show(Context& ctx, const ShowOptions& o)
     line("在册记录", "records on file", std::to_string(d.records));
   if (!b.undone_at.empty())
     line("已撤销", "undone",
-         fmt::format("{} {}{}", b.undone_at, b.undone_by, b.undo_reason.empty() ? "" : fmt::format(" ({})", b.undo_reason)));
+         fmt::format("{} {}{}", domain::china_time(b.undone_at), b.undone_by, b.undo_reason.empty() ? "" : fmt::format(" ({})", b.undo_reason)));
   else if (d.moved_on > 0)
     line("撤销", "undo",
          fmt::format(fmt::runtime(ctx.tr("不可撤销：{} 条记录之后有变动", "not possible: {} records have moved on since")), d.moved_on));

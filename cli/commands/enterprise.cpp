@@ -3,6 +3,7 @@
 #include "cli/commands/sheet_import.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
+#include "domain/china_time.hpp"
 #include "domain/codes.hpp"
 #include "error.hpp"
 #include "ops/enterprise_ops.hpp"
@@ -286,10 +287,10 @@ int run_show(Context& ctx, const std::string& key, const OutputOptions& output) 
       {std::string(ctx.tr("未整改隐患", "open hazards")), std::to_string(counts.open)},
       {std::string(ctx.tr("超期隐患", "overdue hazards")), std::to_string(counts.overdue)},
       {std::string(ctx.tr("重大隐患", "major hazards")), std::to_string(counts.major)},
-      {std::string(ctx.tr("创建时间", "created")), e.created_at},
-      {std::string(ctx.tr("更新时间", "updated")), e.updated_at},
+      {std::string(ctx.tr("创建时间", "created")), domain::china_time(e.created_at)},
+      {std::string(ctx.tr("更新时间", "updated")), domain::china_time(e.updated_at)},
   };
-  if (!e.archived_at.empty()) lines.emplace_back(std::string(ctx.tr("归档时间", "archived")), e.archived_at);
+  if (!e.archived_at.empty()) lines.emplace_back(std::string(ctx.tr("归档时间", "archived")), domain::china_time(e.archived_at));
   io::Table v;
   v.columns = {{"field", std::string(ctx.tr("项目", "field")), io::Align::left},
                {"value", std::string(ctx.tr("内容", "value")), io::Align::left}};

@@ -82,25 +82,6 @@ void add_add(CLI::App& group, Context& ctx)
 
 // ---- show ------------------------------------------------------------------------------------
 
-std::string_view event_label(std::string_view kind, Lang lang)
-{
-  struct K {
-    std::string_view kind, zh, en;
-  };
-  static constexpr K k_kinds[] = {
-      {"created", "登记", "created"},     {"imported", "导入", "imported"},   {"updated", "修改", "updated"},
-      {"planned", "制定整改方案", "planned"}, {"progress", "整改进展", "progress"}, {"extended", "延期", "extended"},
-      {"done", "整改完成", "done"},        {"on_spot", "即查即改", "fixed on the spot"},
-      {"verified", "验收通过", "verified"}, {"rejected", "验收不通过", "rejected"}, {"reopened", "重新整改", "reopened"},
-      {"voided", "作废", "voided"},       {"deadline_recomputed", "期限按放假通知重算", "deadline recomputed"},
-      {"undone", "撤销上一步", "undone"},
-      {"supervised", "挂牌督办", "put under supervision"}, {"unsupervised", "摘牌", "supervision removed"},
-  };
-  for (const auto& k : k_kinds)
-    if (k.kind == kind) return lang == Lang::zh ? k.zh : k.en;
-  return kind;
-}
-
 // A value as the terminal should see it: on its own line, its line breaks shown as ⏎ (a
 // description must not fake a "状态: 已销号" line), control and bidi characters escaped.
 std::string printable(std::string_view text) { return io::single_line(text); }
@@ -174,13 +155,15 @@ int run_show(Context& ctx, const std::string& id)
       else
         text += fmt::format(" → {}", to);
     }
-    if (!e.note.empty()) text += fmt::format(fmt::runtime(ctx.tr("：{}", ": {}")), e.note);
+    if (!e.note.empty()) text += fmt::format(fmt::runtime(ctx.tr("：{}", ": {}")), step_note(e.note, lang));
     out << printable(text) << '\n';
     if (!e.fields_json.empty() && e.kind != "created" && e.kind != "imported") {
       const auto changes = store::FieldChanges::parse(e.fields_json);
       for (const auto& c : changes.changes()) {
         if (c.field == "status") continue;  // shown above as from → to
-        out << io::single_line(fmt::format("      {}: {} → {}", c.field, c.from.value_or("—"), c.to.value_or("—")))
+        out << io::single_line(fmt::format(fmt::runtime(ctx.tr("      {}：{} → {}", "      {}: {} → {}")),
+                                           hazard_field_label(c.field, lang), hazard_field_value(c.field, c.from, lang),
+                                           hazard_field_value(c.field, c.to, lang)))
             << '\n';
       }
     }
@@ -264,7 +247,8 @@ int run_update(Context& ctx, CLI::App* cmd, UpdateOptions& o)
   }
   ctx.out << fmt::format("{} {}:\n", r.hazard.no, ctx.tr("已修改", "updated"));
   for (const auto& c : r.changes.changes())
-    ctx.out << fmt::format("  {}: {} → {}\n", c.field, c.from.value_or("—"), c.to.value_or("—"));
+    ctx.out << fmt::format(fmt::runtime(ctx.tr("  {}：{} → {}\n", "  {}: {} → {}\n")), hazard_field_label(c.field, ctx.lang),
+                           hazard_field_value(c.field, c.from, ctx.lang), hazard_field_value(c.field, c.to, ctx.lang));
   return k_exit_ok;
 }
 

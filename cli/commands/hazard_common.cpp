@@ -102,6 +102,83 @@ void check_hazard_option_value(std::string_view option, std::string_view value)
   }
 }
 
+std::string_view event_label(std::string_view kind, domain::Lang lang)
+{
+  struct K {
+    std::string_view kind, zh, en;
+  };
+  static constexpr K k_kinds[] = {
+      {"created", "登记", "created"},     {"imported", "导入", "imported"},   {"updated", "修改", "updated"},
+      {"planned", "制定整改方案", "planned"}, {"progress", "整改进展", "progress"}, {"extended", "延期", "extended"},
+      {"done", "整改完成", "done"},        {"on_spot", "即查即改", "fixed on the spot"},
+      {"verified", "验收通过", "verified"}, {"rejected", "验收不通过", "rejected"}, {"reopened", "重新整改", "reopened"},
+      {"voided", "作废", "voided"},       {"deadline_recomputed", "期限按放假通知重算", "deadline recomputed"},
+      {"undone", "撤销上一步", "undone"},
+      {"supervised", "挂牌督办", "put under supervision"}, {"unsupervised", "摘牌", "supervision removed"},
+  };
+  for (const auto& k : k_kinds)
+    if (k.kind == kind) return lang == domain::Lang::zh ? k.zh : k.en;
+  return kind;
+}
+
+std::string hazard_field_label(std::string_view field, domain::Lang lang)
+{
+  struct F {
+    std::string_view field, zh, en;
+  };
+  static constexpr F k_fields[] = {
+      {"found_on", "发现日期", "found on"},          {"found_by", "发现人", "found by"},
+      {"location", "隐患部位", "location"},          {"description", "隐患描述", "description"},
+      {"category", "隐患类别", "category"},          {"level", "隐患等级", "level"},
+      {"basis", "判定依据", "basis"},                {"stop_production", "停产停业", "stop production"},
+      {"sector", "行业领域", "sector"},              {"inspection", "检查", "inspection"},
+      {"due_on", "整改期限", "deadline"},            {"owner", "整改责任人", "owner"},
+      {"owner_dept", "整改责任单位", "responsible department"}, {"measures", "整改措施", "measures"},
+      {"funds", "整改资金（元）", "funds (yuan)"},    {"emergency_plan", "应急预案", "emergency plan"},
+      {"completed_on", "整改完成日期", "completed on"}, {"verified_on", "验收日期", "verified on"},
+      {"verified_by", "验收人", "verified by"},      {"closed_on", "销号日期", "closed on"},
+      {"voided_on", "作废日期", "voided on"},        {"on_spot", "即查即改", "fixed on the spot"},
+      {"extensions", "延期次数", "extensions"},      {"status", "状态", "status"},
+      {"supervised_by", "督办单位", "supervised by"}, {"supervision_level", "督办级别", "supervision level"},
+      {"supervision_deadline", "督办期限", "supervision deadline"},
+  };
+  for (const auto& f : k_fields)
+    if (f.field == field) return std::string(lang == domain::Lang::zh ? f.zh : f.en);
+  return std::string(field);
+}
+
+std::string hazard_field_value(std::string_view field, const std::optional<std::string>& value, domain::Lang lang)
+{
+  if (!value || value->empty()) return "—";
+  const auto coded = [&](const domain::CodeSet& set) {
+    const auto label = set.label(*value, lang);
+    return label.empty() ? *value : std::string(label);
+  };
+  if (field == "level") return coded(domain::hazard_levels());
+  if (field == "category") return coded(domain::hazard_categories());
+  if (field == "stop_production") return coded(domain::stop_production_kinds());
+  if (field == "sector") return coded(domain::sectors());
+  if (field == "status") return coded(domain::hazard_statuses());
+  if (field == "on_spot") return *value == "1" ? (lang == domain::Lang::zh ? "是" : "yes") : (lang == domain::Lang::zh ? "否" : "no");
+  return *value;
+}
+
+std::string step_note(std::string_view note, domain::Lang lang)
+{
+  // "undoes KIND of DATE: REASON", as rectify undo and batch undo record it.
+  constexpr std::string_view prefix = "undoes ";
+  if (lang != domain::Lang::zh || !note.starts_with(prefix)) return std::string(note);
+  const auto of = note.find(" of ", prefix.size());
+  if (of == std::string_view::npos) return std::string(note);
+  const auto kind = note.substr(prefix.size(), of - prefix.size());
+  const auto rest = note.substr(of + 4);
+  const auto colon = rest.find(": ");
+  const auto date = rest.substr(0, colon);
+  std::string out = fmt::format("撤销 {} 的{}", date, event_label(kind, lang));
+  if (colon != std::string_view::npos) out += fmt::format("：{}", rest.substr(colon + 2));
+  return out;
+}
+
 ops::Actor make_actor(const Context& ctx, const std::string& on_text)
 {
   return ops::Actor{ctx.user, on_text.empty() ? ctx.today : parse_date_option("--on", on_text), ctx.now_utc};

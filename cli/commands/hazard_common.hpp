@@ -19,6 +19,14 @@ ops::Actor make_actor(const Context& ctx, const std::string& on_text);
 // allowed is a usage error (exit 2); the rules between values are left to ops (exit 5).
 void check_hazard_option_value(std::string_view option, std::string_view value);
 
+// How people read the history: an event kind (done → 整改完成), a changed field's name
+// (due_on → 整改期限) and value (coded values by their labels, — for none), and a step's note
+// ("undoes done of 2021-09-27: REASON" → 撤销 2021-09-27 的整改完成：REASON; stored as written).
+std::string_view event_label(std::string_view kind, domain::Lang lang);
+std::string hazard_field_label(std::string_view field, domain::Lang lang);
+std::string hazard_field_value(std::string_view field, const std::optional<std::string>& value, domain::Lang lang);
+std::string step_note(std::string_view note, domain::Lang lang);
+
 struct HazardFilterOptions {
   std::string enterprise, sector, region, level, status, found, due_within, owner, text, sort = "found";
   bool overdue = false;

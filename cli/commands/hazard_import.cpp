@@ -1,5 +1,6 @@
 // ankang hazard import FILE | --list
 #include "cli/commands/hazard_common.hpp"
+#include "domain/china_time.hpp"
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "error.hpp"
@@ -49,8 +50,10 @@ int run_list(Context& ctx, const OutputOptions& output)
                              io::Cell(people ? b.sha256.substr(0, 12) : b.sha256), io::Cell(b.encoding),
                              io::Cell::number(b.rows_read), io::Cell::number(b.rows_imported),
                              io::Cell::number(b.rows_updated), io::Cell::number(b.rows_skipped),
-                             io::Cell::number(b.rows_rejected), io::Cell(b.actor), io::Cell(b.started_at),
-                             b.finished_at.empty() ? io::Cell::null() : io::Cell(b.finished_at)});
+                             io::Cell::number(b.rows_rejected), io::Cell(b.actor),
+                             io::Cell(people ? domain::china_time(b.started_at) : b.started_at),
+                             b.finished_at.empty() ? io::Cell::null()
+                                                   : io::Cell(people ? domain::china_time(b.finished_at) : b.finished_at)});
   }
   emit_table(ctx, output, t, false);
   return k_exit_ok;

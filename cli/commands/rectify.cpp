@@ -1,5 +1,6 @@
 // ankang rectify: the closed loop of DESIGN §4 (plan, progress, extend, done, verify, reopen,
 // void), deadline rules and fills (§5), and what is due or overdue.
+#include "cli/commands/hazard_common.hpp"
 #include "cli/commands/registry.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output.hpp"
@@ -141,10 +142,12 @@ std::string describe(const Context& ctx, const ops::RectifyResult& r)
                               t.after.extensions);
   }
   if (t.event_kind == "undone") {
-    line += fmt::format("{} ({}) {} → {}", ctx.tr("已撤销上一步", "step undone"), t.note.substr(0, t.note.find(':')),
-                        status_label(ctx, t.from), status_label(ctx, t.to));
+    line += fmt::format(fmt::runtime(ctx.tr("{}（{}）{} → {}", "{} ({}) {} → {}")), ctx.tr("已撤销上一步", "step undone"),
+                        step_note(t.note.substr(0, t.note.find(':')), ctx.lang), status_label(ctx, t.from),
+                        status_label(ctx, t.to));
     for (const auto& c : t.changes)
-      line += fmt::format("; {} {} → {}", c.field, c.before.value_or("—"), c.after.value_or("—"));
+      line += fmt::format(fmt::runtime(ctx.tr("；{} {} → {}", "; {} {} → {}")), hazard_field_label(c.field, ctx.lang),
+                          hazard_field_value(c.field, c.before, ctx.lang), hazard_field_value(c.field, c.after, ctx.lang));
     return line;
   }
   line += fmt::format("{} → {}", status_label(ctx, t.from), status_label(ctx, t.to));

@@ -1,4 +1,5 @@
 #include "domain/date.hpp"
+#include "domain/china_time.hpp"
 
 #include "error.hpp"
 #include "text.hpp"
@@ -196,6 +197,27 @@ std::optional<Date> try_parse_date(std::string_view text, std::string& why)
     return std::nullopt;
   }
   return checked_ymd(y, m, d, why);
+}
+
+std::string china_time(std::string_view utc)
+{
+  // YYYY-MM-DDTHH:MM[:SS[.fff]]Z
+  const auto digits = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (utc[i] < '0' || utc[i] > '9') return -1;
+      v = v * 10 + (utc[i] - '0');
+    }
+    return v;
+  };
+  if (utc.size() < 17 || utc[10] != 'T' || utc[13] != ':' || utc.back() != 'Z') return std::string(utc);
+  std::string why;
+  const auto day = try_parse_date(utc.substr(0, 10), why);
+  const int hour = digits(11, 2), minute = digits(14, 2);
+  if (!day || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::string(utc);
+  const int china_hour = hour + 8;
+  const Date china_day = *day + (china_hour >= 24 ? 1 : 0);
+  return fmt::format("{} {:02d}:{:02d}", china_day.iso(), china_hour % 24, minute);
 }
 
 Date parse_date(std::string_view text)

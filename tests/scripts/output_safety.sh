@@ -84,7 +84,7 @@ full "help" --help
 full "version" --version
 "$ANKANG" --db union.db report weekly >/dev/full 2>err.txt
 grep -qxF "ankang: error: 写入标准输出失败: 磁盘空间不足" err.txt || fail "the stdout error is not in Chinese by default: $(cat err.txt)"
-"$ANKANG" --db union.db report weekly -o /dev/full 2>err.txt
+"$ANKANG" --db union.db --lang en report weekly -o /dev/full 2>err.txt
 rc=$?
 [ "$rc" = 1 ] && grep -qF "cannot write /dev/full: No space left on device" err.txt || fail "-o /dev/full: exit $rc, $(cat err.txt)"
 

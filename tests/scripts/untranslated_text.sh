@@ -64,9 +64,9 @@ while read -r path; do
 done <"$work/paths"
 
 for case_dir in "$src"/tests/e2e/cases/*/; do
-  [ -f "$case_dir/expected.stderr" ] || continue
   grep -qE -- '--lang[ =]en|ANKANG_LANG=en' "$case_dir/cmd" && continue
-  grep '^ankang: ' "$case_dir/expected.stderr" >"$work/stderr.txt" || continue
+  # Errors and notes wherever the case put them (2>&1 sends some to stdout).
+  cat "$case_dir"/expected.stderr "$case_dir"/expected.stdout 2>/dev/null | grep -a '^ankang: ' >"$work/stderr.txt" || continue
   sentences "$work/stderr.txt" "e2e $(basename "$case_dir")" >>"$work/found" || true
 done
 known=$(dirname "$0")/untranslated.known

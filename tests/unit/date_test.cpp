@@ -1,4 +1,5 @@
 #include "domain/date.hpp"
+#include "domain/china_time.hpp"
 #include "error.hpp"
 
 #include <catch2/catch.hpp>
@@ -39,6 +40,18 @@ TEST_CASE("impossible dates are rejected with the reason")
   }
   CHECK(try_parse_date("2024-02-29", why));
   REQUIRE_THROWS_WITH(parse_date("2021-13-01"), "'2021-13-01' is not a date: month 13 does not exist");
+}
+
+TEST_CASE("stored UTC times are shown in China time to the minute")
+{
+  using ankang::domain::china_time;
+  CHECK(china_time("2021-09-27T06:03:12Z") == "2021-09-27 14:03");
+  CHECK(china_time("2021-09-27T16:00:00Z") == "2021-09-28 00:00");  // after 16:00 UTC it is tomorrow in China
+  CHECK(china_time("2021-12-31T23:59:59Z") == "2022-01-01 07:59");
+  CHECK(china_time("2024-02-28T20:30:00.123Z") == "2024-02-29 04:30");
+  CHECK(china_time("2021-09-27") == "2021-09-27");  // not a timestamp: as it is
+  CHECK(china_time("").empty());
+  CHECK(china_time("2021-13-27T06:03:12Z") == "2021-13-27T06:03:12Z");
 }
 
 TEST_CASE("date arithmetic")
