@@ -143,8 +143,8 @@ std::vector<store::CampaignRecord> select_records(Context& ctx, store::Database&
 {
   store::RecordFilter f;
   const auto range = parse_day_range(ctx, o.from, o.to, o.period);
-  if (range.from) f.from = range.from->iso();
-  if (range.to) f.to = range.to->iso();
+  if (range.from) f.days.from = range.from->iso();
+  if (range.to) f.days.to = range.to->iso();
   if (!o.enterprise.empty()) f.enterprise_id = ops::resolve_enterprise(db, o.enterprise).id.value;
   if (!o.group.empty()) {
     const auto& field = type.fields[type.group_field];

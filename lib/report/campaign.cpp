@@ -242,8 +242,8 @@ Document build_campaign(store::Database& db, store::DateRange range, const Campa
 
   // ---- 四、三违 by kind, 五、persons trained by audience
   store::RecordFilter rf;
-  rf.from = counted.start.iso();
-  rf.to = counted.end.iso();
+  rf.days.from = counted.start.iso();
+  rf.days.to = counted.end.iso();
   rf.region_prefix = scope.region_prefix;
   auto record_section = [&](const ops::RecordType& type, std::string key, std::string title, std::string sheet,
                             const domain::CodeSet& codes, std::string total_title) {

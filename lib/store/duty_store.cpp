@@ -53,16 +53,10 @@ void load_logs(Database& db, std::vector<Duty>& duties)
 
 std::vector<Duty> list_duties(Database& db, std::optional<domain::Date> from, std::optional<domain::Date> to)
 {
-  std::string where = "1";
-  if (from) where += " AND day >= :from";
-  if (to) where += " AND day <= :to";
-  Stmt s(db.sql(), fmt::format("SELECT {} FROM duty WHERE {} ORDER BY day", k_duty_columns, where));
-  const std::string f = from ? from->iso() : "";
-  const std::string t = to ? to->iso() : "";
-  if (from) s.bind(":from", f);
-  if (to) s.bind(":to", t);
-  std::vector<Duty> out;
-  while (s.step()) out.push_back(duty_from_row(s));
+  const DayBounds days{from ? from->iso() : "", to ? to->iso() : ""};
+  Stmt s(db.sql(), fmt::format("SELECT {} FROM duty WHERE 1{} ORDER BY day", k_duty_columns, days.sql("day")));
+  days.bind(s);
+  auto out = all_rows(s, duty_from_row);
   load_logs(db, out);
   return out;
 }

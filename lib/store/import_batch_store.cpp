@@ -82,9 +82,7 @@ std::vector<ImportBatch> list_batches(Database& db, std::string_view kind)
 {
   Stmt s(db.sql(), fmt::format("SELECT {} FROM import_batch WHERE :kind = '' OR kind = :kind ORDER BY id", k_batch_columns));
   s.bind(":kind", kind);
-  std::vector<ImportBatch> out;
-  while (s.step()) out.push_back(batch_from_row(s));
-  return out;
+  return all_rows(s, batch_from_row);
 }
 
 std::optional<ImportBatch> get_batch(Database& db, BatchId id)
@@ -122,9 +120,7 @@ std::vector<BatchEnterprise> list_batch_enterprises(Database& db, BatchId batch)
   Stmt s(db.sql(),
          "SELECT enterprise_id, action, fields FROM import_batch_enterprise WHERE batch_id = :batch ORDER BY enterprise_id");
   s.bind(":batch", batch.value);
-  std::vector<BatchEnterprise> out;
-  while (s.step()) out.push_back(BatchEnterprise{EnterpriseId{s.int64(0)}, s.str(1), s.str(2)});
-  return out;
+  return all_rows(s, [](const Stmt& row) { return BatchEnterprise{EnterpriseId{row.int64(0)}, row.str(1), row.str(2)}; });
 }
 
 }  // namespace ankang::store

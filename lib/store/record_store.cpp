@@ -58,21 +58,17 @@ std::vector<CampaignRecord> list_records(Database& db, const RecordTable& t, con
 {
   std::string where = "1";
   if (f.enterprise_id) where += " AND r.enterprise_id = :enterprise";
-  if (!f.from.empty()) where += fmt::format(" AND r.{} >= :from", t.columns.front().name);
-  if (!f.to.empty()) where += fmt::format(" AND r.{} <= :to", t.columns.front().name);
+  where += f.days.sql(fmt::format("r.{}", t.columns.front().name));
   if (!f.region_prefix.empty()) where += " AND substr(e.region_code, 1, length(:prefix)) = :prefix";
   for (size_t i = 0; i < f.equal.size(); ++i) where += fmt::format(" AND r.{} = :eq{}", f.equal[i].first, i);
   Stmt s(db.sql(), select_sql(t, where));
   if (f.enterprise_id) s.bind(":enterprise", *f.enterprise_id);
-  if (!f.from.empty()) s.bind(":from", f.from);
-  if (!f.to.empty()) s.bind(":to", f.to);
+  f.days.bind(s);
   if (!f.region_prefix.empty()) s.bind(":prefix", f.region_prefix);
   std::vector<std::string> names;
   for (size_t i = 0; i < f.equal.size(); ++i) names.push_back(fmt::format(":eq{}", i));
   for (size_t i = 0; i < f.equal.size(); ++i) s.bind(names[i].c_str(), f.equal[i].second);
-  std::vector<CampaignRecord> out;
-  while (s.step()) out.push_back(from_row(s, t));
-  return out;
+  return all_rows(s, [&](const Stmt& row) { return from_row(row, t); });
 }
 
 std::optional<CampaignRecord> find_record(Database& db, const RecordTable& t, std::string_view key)

@@ -3,6 +3,7 @@
 // its column list (ops/record_type.hpp), each row tied to an enterprise. Values travel as text;
 // integer columns are bound and read as integers.
 #include "store/database.hpp"
+#include "store/statement.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,7 +40,7 @@ struct CampaignRecord {
 
 struct RecordFilter {
   std::optional<int64_t> enterprise_id;
-  std::string from, to;  // ISO days on the first column (on_date), inclusive; '' = open
+  DayBounds days;  // ISO days on the first column (on_date), inclusive; '' = open
   std::vector<std::pair<std::string_view, std::string>> equal;  // column = value
   std::string region_prefix;  // 6322, 632224: records of enterprises in that region (store::region_prefix_of)
 };

@@ -91,4 +91,18 @@ int64_t Stmt::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db)
 
 int Stmt::changes() const { return sqlite3_changes(m_db); }
 
+std::string DayBounds::sql(std::string_view column) const
+{
+  std::string out;
+  if (!from.empty()) out += fmt::format(" AND {} >= :from", column);
+  if (!to.empty()) out += fmt::format(" AND {} <= :to", column);
+  return out;
+}
+
+void DayBounds::bind(Stmt& s) const
+{
+  if (!from.empty()) s.bind(":from", from);
+  if (!to.empty()) s.bind(":to", to);
+}
+
 }  // namespace ankang::store

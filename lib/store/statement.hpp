@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct sqlite3_stmt;
 struct sqlite3;
@@ -63,6 +65,24 @@ public:
 private:
   sqlite3_stmt* m_stmt = nullptr;
   sqlite3* m_db = nullptr;
+};
+
+// Every row the statement yields, each made by `from_row` (the store's one row-to-struct function).
+template <class FromRow>
+auto all_rows(Stmt& s, FromRow&& from_row)
+{
+  std::vector<std::decay_t<decltype(from_row(std::as_const(s)))>> out;
+  while (s.step()) out.push_back(from_row(std::as_const(s)));
+  return out;
+}
+
+// A range of ISO days on one column, either end open when empty: the WHERE terms
+// (" AND column >= :from AND column <= :to") and their binding. The texts are bound without a
+// copy: keep the range alive until the statement has stepped.
+struct DayBounds {
+  std::string from, to;
+  std::string sql(std::string_view column) const;
+  void bind(Stmt& s) const;
 };
 
 }  // namespace ankang::store
